@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from danvan.core import views as core_views
 
@@ -9,4 +9,8 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("lich/", include("danvan.workcalendar.urls")),
+    path("co-quan/", include("danvan.agencies.urls")),
+    path("nhac-viec/", include("danvan.reminders.urls")),
+    path("tong-quan/", include("danvan.dashboards.urls")),
 ]

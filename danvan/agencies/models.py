@@ -53,6 +53,8 @@ class Agency(models.Model):
                                         verbose_name="cơ quan kế thừa")
     email = models.EmailField(blank=True)
     head_title = models.CharField("chức danh người đứng đầu", max_length=120, blank=True)
+    note = models.TextField("ghi chú, nguồn", blank=True,
+                            help_text="Nguồn dữ liệu, hoặc điều chưa được kiểm chứng về cơ quan này.")
     search_key = models.CharField(max_length=255, editable=False, db_index=True)
 
     objects = AgencyQuerySet.as_manager()
