@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "danvan.agencies",
     "danvan.workcalendar",
     "danvan.plans",
+    "danvan.reporting",
+    "danvan.reminders",
+    "danvan.dashboards",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "danvan.accounts.context_processors.account",
+                "danvan.reminders.context_processors.unread_notifications",
             ],
         },
     },
@@ -144,10 +148,13 @@ TASKS = {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "celery": "danvan.reminders.celery.CeleryBackend",
         }.get(TASK_BACKEND, TASK_BACKEND)
     }
 }
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+# Absolute links in e-mails (reminders, digests): the address officials reach the site at.
+DANVAN_SITE_URL = env("DANVAN_SITE_URL", "http://127.0.0.1:8000")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -11,6 +11,9 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("lich/", include("danvan.workcalendar.urls")),
     path("co-quan/", include("danvan.agencies.urls")),
+    path("ke-hoach/", include("danvan.plans.urls")),
+    path("api/", include("danvan.api.urls")),
     path("nhac-viec/", include("danvan.reminders.urls")),
     path("tong-quan/", include("danvan.dashboards.urls")),
+    path("bao-cao/", include("danvan.reporting.urls")),
 ]

@@ -1,17 +1,231 @@
-"""Text of a plan → the structured plan of ../shared/extraction/GUIDE.md (owned by the parser work)."""
+"""Text of a plan → the structured plan of ../shared/extraction/GUIDE.md.
+
+`parse_plan` reads a `SourceDocument` (TXT, DOCX, PDF or OCR blocks) and returns the JSON-ready dict:
+`source`, `document`, `citations`, `tasks`, `reports`, plus `flags` for what a person should check and, on
+each task, `source_lines` and `flags`.
+"""
 
 from __future__ import annotations
 
+import re
+
 from danvan.reader.document import SourceDocument
+from danvan.reader.parse.citations import collect_citations
+from danvan.reader.parse.header import find_kind, issuer_from_opening, parse_header, parse_signer
+from danvan.reader.parse.lines import Line, TableItem, prepare
+from danvan.reader.parse.ocrfix import restore_diacritics
+from danvan.reader.parse.outline import ROLES, _task, build_tree, collect_tasks, section_is_task
+from danvan.reader.parse.reports import collect_reports
+from danvan.reader.parse.tables import is_header_table, table_tasks
+from danvan.reader.parse.text import afold, ocr_key
+
+__all__ = ["parse_plan"]
+
+_CLOSING = re.compile(r"^(?:tren day|noi nhan|noi nhen)\b")
+_SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\s*\.?\s+\S")
+_APPENDIX = re.compile(r"^ph[uụ]\s*l[uụ]c\s*([IVXLC]+|\d+)?\b", re.I)
 
 
-def parse_plan(doc: SourceDocument) -> dict:
-    """Placeholder until the parser lands: an empty, schema-valid plan."""
+def _empty(source: str) -> dict:
     return {
-        "source": doc.source_name,
+        "source": source,
         "document": {"kind": None, "symbol": None, "issuer": None, "place": None, "date": None, "title": None,
                      "signer": {"name": None, "position": None, "authority": None}},
         "citations": [],
         "tasks": [],
         "reports": [],
+        "flags": [],
     }
+
+
+def parse_plan(doc: SourceDocument) -> dict:
+    """A plan's text → its structured form (see GUIDE.md); never raises on odd input."""
+    try:
+        return _parse(doc)
+    except Exception as exc:  # noqa: BLE001 - a reader must get a schema-valid answer for any text
+        out = _empty(doc.source_name or "")
+        out["flags"].append({"code": "parse_error", "message": f"Lỗi khi phân tích văn bản: {type(exc).__name__}"})
+        return out
+
+
+def _restore(out: dict) -> None:
+    """Restore diacritics in the text fields read from an undiacritised scan."""
+    doc = out["document"]
+    for key in ("issuer", "place", "title"):
+        if doc.get(key):
+            doc[key] = restore_diacritics(doc[key])
+    for key in ("position", "authority"):
+        if doc["signer"].get(key):
+            doc["signer"][key] = restore_diacritics(doc["signer"][key])
+    for task in out["tasks"]:
+        task["title"] = restore_diacritics(task["title"])
+        for role in ROLES:
+            task[role] = [restore_diacritics(m) for m in task[role]]
+    for report in out["reports"]:
+        report["from"] = [restore_diacritics(m) for m in report["from"]]
+        report["to"] = [restore_diacritics(m) for m in report["to"]]
+        if report.get("raw"):
+            report["raw"] = restore_diacritics(report["raw"])
+
+
+def _header_lines(items: list) -> list:
+    """Flatten a two-column header table (issuer | motto, number | place and date) into lines."""
+    out = []
+    seen_body = False
+    for item in items:
+        if isinstance(item, Line) and item.kind in ("roman", "part"):
+            seen_body = True
+        if isinstance(item, TableItem) and not seen_body and is_header_table(item.rows):
+            width = max((len(r) for r in item.rows), default=0)
+            for c in range(width):
+                for row in item.rows:
+                    if c < len(row):
+                        for part in str(row[c]).splitlines():
+                            part = " ".join(part.split())
+                            if part:
+                                out.append(Line(text=part, first=item.first, last=item.first,
+                                                upper=sum(ch.isupper() for ch in part) > 0.7 * max(
+                                                    1, sum(ch.isalpha() for ch in part))))
+            continue
+        out.append(item)
+    return out
+
+
+def _parse(doc: SourceDocument) -> dict:
+    out = _empty(doc.source_name or "")
+    prepared = prepare(doc)
+    items = _header_lines(prepared.items)
+    lines = [x for x in items if isinstance(x, Line)]
+    kind_index = find_kind(lines)
+    header = parse_header(lines, kind_index)
+    document = header["document"]
+    flags = header["flags"]
+
+    # body: from the first outline heading after the title to the closing
+    start_line = lines[kind_index].first if kind_index is not None else -1
+    body_start = None
+    for idx, item in enumerate(items):
+        if item.first <= start_line or item.footnote:
+            continue
+        if (isinstance(item, Line) and (item.kind in ("roman", "part", "num") or _APPENDIX.match(item.text))) or \
+                (isinstance(item, TableItem) and not is_header_table(item.rows)):
+            body_start = idx
+            break
+    if body_start is None:
+        body_start = len(items)
+    body_end = len(items)
+    for idx in range(body_start + 1, len(items)):
+        item = items[idx]
+        if isinstance(item, Line) and item.kind == "para" and not item.footnote and (
+                _CLOSING.match(ocr_key(item.text[:20])) or (item.upper and _SIGNATURE.match(item.text))
+                or (len(item.text) < 40 and _APPENDIX.match(item.text) and item.upper)):
+            body_end = idx
+            break
+    opening = [x for x in items[:body_start] if isinstance(x, Line)]
+    if document["issuer"] is None:
+        k = (kind_index or 0)
+        document["issuer"] = issuer_from_opening(opening, k, len(opening))
+    if document["issuer"] is None:
+        flags.append({"code": "no_issuer", "message": "Không xác định được cơ quan ban hành"})
+    tail = [x for x in items[body_end:] if isinstance(x, Line) and not x.footnote]
+    document["signer"] = parse_signer(tail)
+    if not document["signer"]["name"]:
+        recipients = next((i for i, x in enumerate(opening) if _CLOSING.match(ocr_key(x.text[:20]))), None)
+        if recipients is not None:
+            document["signer"] = parse_signer(opening[recipients:])
+    if not document["signer"]["name"]:
+        flags.append({"code": "no_signer", "message": "Không tìm thấy người ký"})
+    if document["kind"] is None:
+        flags.append({"code": "no_kind", "message": "Không xác định được loại văn bản"})
+
+    texts = []
+    for item in items:
+        if isinstance(item, Line):
+            texts.append(item.text)
+        else:
+            texts.extend(" ".join(str(c) for c in row) for row in item.rows)
+    out["citations"] = collect_citations(texts, document["symbol"])
+
+    tree = build_tree(items[body_start:body_end])
+    appendix: dict = {"prefix": None}
+    last_appendix = None
+    for item in items[body_start:body_end]:
+        if isinstance(item, Line):
+            m = _APPENDIX.match(item.text)
+            if m:
+                last_appendix = "PL" + (m.group(1) or "")
+        elif last_appendix:
+            appendix[id(item)] = last_appendix
+
+    def tables_cb(table: TableItem, base: list[str]) -> list:
+        prefix = base
+        if appendix.get(id(table)):
+            prefix = [appendix[id(table)]]
+        elif appendix["prefix"]:
+            prefix = [appendix["prefix"]]
+        found = []
+        for t in table_tasks(table.rows, prefix, table.first, table.last):
+            found.append(_task(t["path"].split("."), t["title"], t["roles"], t["timeframe"], t["first"], t["last"],
+                               None))
+        return found
+
+    tasks = []
+    sections = []
+    for child in tree.children:
+        if child.kind == "part":
+            romans = [c for c in child.children if c.kind == "roman"]
+            if romans:
+                sections.extend((r, [child.label, r.label]) for r in romans)
+            else:
+                sections.append((child, [child.label]))
+        elif child.kind == "roman":
+            sections.append((child, [child.label]))
+    report_nodes = []
+    if sections:
+        for node, base in sections:
+            if _APPENDIX.match(node.text or ""):
+                continue
+            if section_is_task(node):
+                tasks.extend(collect_tasks(node, base, tables_cb))
+            report_nodes.append(node)
+    else:
+        tasks.extend(collect_tasks(tree, [], tables_cb, document["kind"] == "Công văn"))
+        report_nodes.append(tree)
+    # appendix tables after the closing
+    for idx in range(body_end, len(items)):
+        item = items[idx]
+        if isinstance(item, Line):
+            m = _APPENDIX.match(item.text)
+            if m:
+                appendix["prefix"] = "PL" + (m.group(1) or "")
+        elif isinstance(item, TableItem) and not is_header_table(item.rows):
+            tasks.extend(tables_cb(item, ["PL"]))
+
+    seen_paths = set()
+    for t in tasks:
+        path = t.path
+        n = 2
+        while path in seen_paths:
+            path = f"{t.path}#{n}"
+            n += 1
+        seen_paths.add(path)
+        out["tasks"].append({
+            "path": path,
+            "title": t.title,
+            **{r: t.roles.get(r, []) for r in ROLES},
+            "timeframe": t.timeframe,
+            "source_lines": [t.first, t.last],
+            "flags": t.flags,
+        })
+    closing = [x for x in items[body_end:] if isinstance(x, Line) and not x.footnote]
+    out["reports"] = collect_reports(report_nodes, tasks, closing)
+    if not out["tasks"]:
+        flags.append({"code": "no_tasks", "message": "Không tìm thấy nhiệm vụ nào"})
+    out["document"] = document
+    if prepared.undiacritised:
+        _restore(out)
+        flags.append({"code": "diacritics_restored",
+                      "message": "Văn bản quét mất dấu: dấu tiếng Việt đã được khôi phục tự động, cần kiểm tra lại"})
+    out["flags"] = flags
+    _ = afold
+    return out

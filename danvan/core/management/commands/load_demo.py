@@ -5,7 +5,6 @@ Idempotent: accounts, directories and plans that exist are left as they are. Dem
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -19,6 +18,9 @@ from danvan.accounts.permissions import actor_for
 DEMO_PASSWORD = "demo"
 # Seed 001 prints no number; 004 cites it as 30/KH-UBND, so review writes the number in, as an official would.
 SEED_SYMBOLS = {"001": "30/KH-UBND"}
+# Seed 002 leaves its date blank (an unsigned draft); it cites a plan of 06/3/2025, so review dates it then,
+# while An Nhơn's agencies (abolished on 1 July 2025) still exist and its groups expand to them.
+SEED_DATES = {"002": "2025-03-06"}
 AN_NHON_SEEDS = {"002"}
 
 
@@ -39,10 +41,12 @@ class Command(BaseCommand):
 
         users = {
             "admin": self._user("admin", Role.ADMINISTRATOR, can_tho, superuser=True, full_name="Quản trị hệ thống"),
-            "noivu": self._user("noivu", Role.COORDINATOR, Agency.objects.get(code="ct-so-noi-vu"),
-                                full_name="Cán bộ Sở Nội vụ"),
-            "tuphap": self._user("tuphap", Role.OFFICER, Agency.objects.get(code="ct-so-tu-phap"),
-                                 full_name="Cán bộ Sở Tư pháp"),
+            "noivu": self._user(
+                "noivu", Role.COORDINATOR, Agency.objects.get(code="ct-so-noi-vu"), full_name="Cán bộ Sở Nội vụ"
+            ),
+            "tuphap": self._user(
+                "tuphap", Role.OFFICER, Agency.objects.get(code="ct-so-tu-phap"), full_name="Cán bộ Sở Tư pháp"
+            ),
             "lanhdao": self._user("lanhdao", Role.LEADER, can_tho, full_name="Lãnh đạo UBND thành phố"),
         }
         seeds = Path(options["seeds"]) if options["seeds"] else Path(settings.BASE_DIR).parent / "shared" / "seeds"
@@ -64,7 +68,7 @@ class Command(BaseCommand):
         return user
 
     def _parse(self, path: Path) -> tuple[dict, str]:
-        """The seed read through danvan.reader; the shared gold file stands in if the parser finds no task."""
+        """The seed read through danvan.reader, exactly as an upload would be."""
         text = ""
         result: dict | None = None
         try:
@@ -73,14 +77,11 @@ class Command(BaseCommand):
 
             doc = read_path(path)
             result = parse_plan(doc)
-            text = doc.text()
+            from danvan.plans.services import document_numbered_text
+
+            text = document_numbered_text(doc)
         except Exception as exc:  # noqa: BLE001 - a demo must load even while the reader is being built
             self.stderr.write(self.style.WARNING(f"{path.name}: bộ đọc văn bản báo lỗi ({exc})."))
-        if not result or not result.get("tasks"):
-            gold = sorted((path.parent.parent / "extraction" / "gold").glob(f"{path.stem}.json"))
-            if gold:
-                self.stderr.write(self.style.WARNING(f"{path.name}: dùng bản trích xuất mẫu (gold) thay bộ đọc."))
-                result = json.loads(gold[0].read_text(encoding="utf-8"))
         return result or {}, text
 
     def _seed(self, path: Path, *, users: dict, government) -> None:
@@ -103,14 +104,21 @@ class Command(BaseCommand):
         # The An Nhơn plan is imported by the demo coordinator too, against An Nhơn's own directory.
         job = ImportJob.objects.filter(source_name=path.name, state=JobState.DONE).first()
         if job is None:
-            job = ImportJob.objects.create(government=government, created_by=coordinator, source_name=path.name,
-                                           state=JobState.RUNNING, pasted_text="")
+            job = ImportJob.objects.create(
+                government=government,
+                created_by=coordinator,
+                source_name=path.name,
+                state=JobState.RUNNING,
+                pasted_text="",
+            )
             job = import_job_store_result(job=job, result=result, text=text)
         actor = actor_for(users["admin"])
         symbol = SEED_SYMBOLS.get(path.name[:3])
         if symbol and job.review["document"].get("symbol") != symbol:
-            job = import_job_header_update(job_id=job.pk, actor=actor, version=job.version,
-                                           fields={"symbol": symbol})
+            job = import_job_header_update(job_id=job.pk, actor=actor, version=job.version, fields={"symbol": symbol})
+        issued = SEED_DATES.get(path.name[:3])
+        if issued and job.review["document"].get("date") != issued:
+            job = import_job_header_update(job_id=job.pk, actor=actor, version=job.version, fields={"date": issued})
         try:
             plan = plan_publish(job_id=job.pk, actor=actor)
         except PlanError as error:

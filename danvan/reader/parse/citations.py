@@ -1,0 +1,64 @@
+"""Cited document symbols (`33/CT-TTg`, `23-QĐ/TW`, `10/2024/NQ-HĐND`), OCR slips repaired."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SYMBOL = re.compile(
+    r"(?<![\w/.-])(\d{1,5})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
+    r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3})"
+)
+_REPAIR = {
+    "QB": "QĐ", "QP": "QĐ", "QD": "QĐ", "Qb": "QĐ", "Qp": "QĐ", "Qd": "QĐ",
+    "ND": "NĐ", "NP": "NĐ", "Nb": "NĐ", "Np": "NĐ",
+    "HPND": "HĐND", "HDND": "HĐND", "HbND": "HĐND", "HBND": "HĐND",
+    "DU": "ĐU", "HD": "HD", "TTG": "TTg", "QDI": "QĐi", "QĐI": "QĐi", "QDi": "QĐi", "QPi": "QĐi", "Qbi": "QĐi",
+    "BCD": "BCĐ", "HDTV": "HĐTV", "TU": "TU",
+}
+
+
+def _repair_part(part: str) -> str:
+    return _REPAIR.get(part, part)
+
+
+def normalise_symbol(number: str, year: str, sep: str, rest: str) -> str:
+    rest = re.sub(r"\s+", "", rest)
+    parts = re.split(r"([-/])", rest)
+    parts = [_repair_part(p) if p not in "-/" else p for p in parts]
+    sep = "-" if "-" in sep else "/"
+    year = re.sub(r"\s+", "", year)
+    return unicodedata.normalize("NFC", f"{number}{year}{sep}{''.join(parts)}")
+
+
+def find_symbols(text: str) -> list[str]:
+    out: list[str] = []
+    if "/" not in text:
+        return out
+    for m in _SYMBOL.finditer(text):
+        number, year, sep, rest = m.groups()
+        if "-" in sep and "/" not in rest:
+            continue
+        if "/" in sep and not year and "/" in rest and "-" not in rest:
+            continue
+        out.append(normalise_symbol(number, year, sep, rest))
+    return out
+
+
+def symbol_key(symbol: str) -> str:
+    text = unicodedata.normalize("NFD", symbol.lower().replace("đ", "d"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn" and not c.isspace())
+
+
+def collect_citations(texts: list[str], own: str | None) -> list[str]:
+    seen: set[str] = set()
+    if own:
+        seen.add(symbol_key(own))
+    out: list[str] = []
+    for text in texts:
+        for sym in find_symbols(text):
+            key = symbol_key(sym)
+            if key not in seen:
+                seen.add(key)
+                out.append(sym)
+    return out

@@ -1,0 +1,91 @@
+"""Role and time labels (`Cơ quan chủ trì:`, `Thời gian thực hiện:`), matched on an OCR-tolerant key."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from danvan.reader.parse.text import ocr_key
+
+LABELS: dict[str, str] = {}
+for _role, _names in {
+    "lead": ["co quan chu tri", "don vi chu tri", "chu tri", "co quan, don vi chu tri", "co quan chu tri thuc hien",
+             "don vi chu tri thuc hien", "co quan chiu trach nhiem", "don vi chiu trach nhiem", "chu tri thuc hien"],
+    "cooperating": ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan, don vi phoi hop",
+                    "co quan phoi hop thuc hien", "don vi phoi hop thuc hien", "phoi hop thuc hien"],
+    "lead_coop": ["co quan chu tri, phoi hop", "don vi chu tri, phoi hop", "co quan chu tri va phoi hop",
+                  "don vi chu tri va phoi hop", "chu tri, phoi hop", "chu tri va phoi hop"],
+    "executing": ["co quan thuc hien", "don vi thuc hien", "tham muu thuc hien", "co quan, don vi thuc hien",
+                  "trach nhiem thuc hien", "co quan tham muu", "don vi tham muu", "tham muu", "thuc hien",
+                  "co quan thuc hien, phoi hop", "bo phan thuc hien", "nguoi thuc hien", "co quan, don vi tham muu",
+                  "phan cong thuc hien", "co quan, dia phuong thuc hien", "co quan to chuc thuc hien"],
+    "directing": ["chi dao", "lanh dao chi dao", "lanh dao phu trach", "phu trach", "chi dao thuc hien",
+                  "nguoi chi dao"],
+    "time": ["thoi gian thuc hien", "thoi gian hoan thanh", "thoi gian", "tien do", "tien do thuc hien",
+             "thoi han", "thoi han hoan thanh", "tien do hoan thanh", "thoi gian trien khai", "thoi diem hoan thanh"],
+    "task": ["nhiem vu", "noi dung", "noi dung cong viec", "noi dung thuc hien", "noi dung nhiem vu", "ten nhiem vu"],
+    "other": ["san pham", "ket qua", "san pham dau ra", "kinh phi", "nguon kinh phi", "hinh thuc", "dia diem",
+              "muc tieu", "chi tieu", "ghi chu", "doi tuong", "yeu cau"],
+}.items():
+    for _name in _names:
+        LABELS[_name] = _role
+_FUZZY_KEYS = [k for k in LABELS if len(k) >= 8]
+_COLON = re.compile(r"^([^:;.]{2,45}?)\s*:\s*(.*)$")
+_CACHE: dict[str, str | None] = {}
+
+
+def role_of_key(prefix: str) -> str | None:
+    """The role a label prefix names, or None; exact folded match first, fuzzy for OCR noise."""
+    key = ocr_key(prefix)
+    if key in _CACHE:
+        return _CACHE[key]
+    role = LABELS.get(key)
+    if role is None and 8 <= len(key) <= 40 and key.count(" ") <= 5:
+        found = process.extractOne(key, _FUZZY_KEYS, scorer=fuzz.ratio, score_cutoff=86)
+        if found:
+            role = LABELS[found[0]]
+    if len(_CACHE) < 5000:
+        _CACHE[key] = role
+    return role
+
+
+def label_of(text: str) -> tuple[str | None, str]:
+    """`Cơ quan chủ trì: Sở Nội vụ;` → ("lead", "Sở Nội vụ;"); a line that is no label → (None, "")."""
+    m = _COLON.match(text)
+    if not m:
+        return None, ""
+    role = role_of_key(m.group(1))
+    if role is None:
+        return None, ""
+    return role, m.group(2).strip()
+
+
+_NEXT_LABEL = re.compile(r"[;.]\s*([^:;.()]{2,40}?)\s*:\s*")
+_PAREN_LABELS = re.compile(r"\(([^()]{3,400})\)\s*[.;]?\s*$")
+
+
+def split_labels(role: str, value: str) -> list[tuple[str, str]]:
+    """`Sở Nội vụ; Cơ quan phối hợp: Sở Tư pháp; Thời gian: Quý II/2025` → one (role, value) per label."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    current = role
+    for m in _NEXT_LABEL.finditer(value):
+        next_role = role_of_key(m.group(1))
+        if next_role is None:
+            continue
+        out.append((current, value[pos:m.start()].strip()))
+        current, pos = next_role, m.end()
+    out.append((current, value[pos:].strip()))
+    return out
+
+
+def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item ending in `(Chủ trì: Sở X; thời gian: Quý II/2025)` → its text without them and the labels."""
+    m = _PAREN_LABELS.search(text)
+    if not m:
+        return text, []
+    role, value = label_of(m.group(1))
+    if role is None:
+        return text, []
+    return text[: m.start()].rstrip(" ,;:"), split_labels(role, value)

@@ -1,0 +1,179 @@
+"""Blocks → logical lines: markers split off, footnotes and page numbers marked, broken lines joined."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from danvan.reader.document import Paragraph, SourceDocument, Table
+from danvan.reader.parse.labels import inline_labels, label_of, split_labels
+from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
+from danvan.reader.parse.text import ocr_key, upper_ratio
+
+KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huong dan", "chi thi", "nghi quyet",
+             "thong bao", "phuong an", "bao cao", "ke hoach lien tich", "chuong trinh hanh dong"}
+
+_SPACES = re.compile(r"\s+")
+_NOISE = re.compile(r"[*¢®©]+|\\(?=[-+.])")
+_FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*[.)]\s*(\S.*)$")
+_PART = re.compile(r"^([A-H])\s*[.)]\s+(\S.*)$")
+_NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(\S.*)$")
+_LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$")
+_BULLET = re.compile(r"^([-+•–—·∙▪◦○●])\s*(\S.*)$")
+_TERMINAL = ".;:!?\"”)»"
+
+
+@dataclass
+class Line:
+    text: str
+    first: int
+    last: int
+    kind: str = "para"  # para, part, roman, num, letter, bullet
+    label: str = ""  # outline label as printed: `II`, `3`, `b`, `-`
+    footnote: bool = False
+    role: str | None = None  # attribute label (lead, cooperating, executing, directing, time, task, other)
+    value: str = ""  # text after the attribute label
+    upper: bool = False
+    tail: int = 0  # length of the last physical line joined into this one
+    extra: list = field(default_factory=list)  # further (role, value) pairs printed on the same line
+
+
+@dataclass
+class TableItem:
+    rows: list[list[str]]
+    first: int
+    last: int
+    kind: str = "table"
+    footnote: bool = False
+
+
+@dataclass
+class Prepared:
+    items: list = field(default_factory=list)
+    broken: bool = False
+    undiacritised: bool = False
+
+
+_MARKER_START = frozenset("IVXABCDEFGH0123456789abcdefghiklmnopqrstuvxyđ-+•–—·∙▪◦○●")
+
+
+def _classify(text: str) -> tuple[str, str, str]:
+    if text[0] not in _MARKER_START:
+        return "para", "", text
+    m = _ROMAN.match(text)
+    if m and (m.group(2)[:1].isupper() or m.group(2)[:1].isdigit()):
+        return "roman", m.group(1), m.group(2)
+    m = _PART.match(text)
+    if m and upper_ratio(m.group(2)) > 0.6:
+        return "part", m.group(1), m.group(2)
+    m = _NUM.match(text)
+    if m:
+        label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if not (rest[:1].isdigit() and "/" in rest[:6]):
+            return "num", label, rest
+    m = _LETTER.match(text)
+    if m:
+        label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return "letter", label, rest
+    m = _BULLET.match(text)
+    if m:
+        return "bullet", m.group(1), m.group(2)
+    return "para", "", text
+
+
+def _line_from(text: str, number: int, footnote: bool) -> Line | None:
+    if "*" in text or "¢" in text or "®" in text or "©" in text or "\\" in text:
+        text = _NOISE.sub("", text)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    fm = _FOOTNOTE.match(text)
+    if fm:
+        footnote = True
+    if not footnote and _PAGE_NUMBER.match(text):
+        return None
+    kind, label, rest = ("para", "", text) if footnote else _classify(text)
+    line = Line(text=rest, first=number, last=number, kind=kind, label=label, footnote=footnote, tail=len(text))
+    if not footnote and kind != "roman" and kind != "part":
+        role, value = label_of(rest) if ":" in rest[:50] else (None, "")
+        if role:
+            pairs = split_labels(role, value) if ":" in value else [(role, value)]
+            line.role, line.value = pairs[0]
+            line.extra = pairs[1:]
+        elif rest.rstrip(" .;").endswith(")") and ":" in rest:
+            line.text, line.extra = inline_labels(rest)
+    line.upper = upper_ratio(rest) > 0.7
+    return line
+
+
+def _is_broken(lines: list[Line]) -> bool:
+    long_lines = [ln for ln in lines if not ln.footnote and len(ln.text) >= 40]
+    if len(long_lines) < 8:
+        return False
+    open_end = sum(1 for ln in long_lines if ln.text[-1] not in _TERMINAL)
+    return open_end / len(long_lines) > 0.45
+
+
+def prepare(doc: SourceDocument) -> Prepared:
+    raw: list = []
+    counter = 0
+    for block in doc.blocks:
+        counter += 1
+        if isinstance(block, Table):
+            number = block.line if block.line is not None else counter
+            rows = [[str(c or "") for c in row] for row in (block.rows or [])]
+            raw.append(TableItem(rows=rows, first=number, last=number))
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        number = block.line if block.line is not None else counter
+        text = f"{block.label or ''} {block.text or ''}"
+        for part in text.splitlines() or [text]:
+            line = _line_from(part, number, bool(block.is_footnote))
+            if line is not None:
+                raw.append(line)
+    text_lines = [x for x in raw if isinstance(x, Line)]
+    undiacritised = is_undiacritised([x.text for x in text_lines])
+    if undiacritised:
+        for x in text_lines:
+            x.text = fix_line(x.text)
+            if x.role:
+                x.value = fix_line(x.value)
+    broken = _is_broken(text_lines)
+    lengths = sorted(len(x.text) for x in text_lines if len(x.text) >= 30)
+    typical = lengths[len(lengths) // 2] if lengths else 80
+    kind_at = next((i for i, x in enumerate(raw[:40]) if isinstance(x, Line) and ocr_key(x.text) in KIND_KEYS), -1)
+    items: list = []
+    for n, item in enumerate(raw):
+        if n <= kind_at + 1:
+            items.append(item)
+            continue
+        prev = items[-1] if items else None
+        if (
+            isinstance(item, Line)
+            and item.kind == "para"
+            and item.role is None
+            and isinstance(prev, Line)
+            and prev.footnote == item.footnote
+            and not (prev.kind in ("roman", "part") or (prev.upper and prev.kind == "para"))
+            and _continues(prev, item, broken, typical)
+        ):
+            prev.text = f"{prev.text} {item.text}"
+            if prev.role:
+                prev.value = f"{prev.value} {item.text}".strip()
+            prev.last = item.last
+            prev.tail = item.tail
+            continue
+        items.append(item)
+    return Prepared(items=items, broken=broken, undiacritised=undiacritised)
+
+
+def _continues(prev: Line, item: Line, broken: bool, typical: int = 80) -> bool:
+    first = item.text[:1]
+    if prev.text.endswith(("./.", "/.")):
+        return False
+    if first.islower():
+        return True
+    return broken and prev.text[-1:] not in _TERMINAL and not item.upper and prev.tail >= 0.7 * typical

@@ -1,0 +1,318 @@
+"""Agency mentions: split lists per GUIDE "Roles", find the subject that opens a text, `X phối hợp với Y`."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from danvan.reader.parse.text import afold
+
+# Nouns that name a kind of body, not one body: `các cơ quan, đơn vị, địa phương` is one group.
+GENERIC = {
+    "co quan", "don vi", "dia phuong", "so", "ban", "nganh", "ban nganh", "phong", "to chuc", "hoi", "doan the",
+    "doanh nghiep", "cap uy", "chinh quyen", "cap", "cac cap", "hoi doan the", "hoi - doan the", "truong hoc",
+    "co so", "bo phan", "ban, nganh", "don vi truc thuoc", "tinh", "thanh pho", "huyen", "xa", "phuong",
+    "thi tran", "quan", "thi xa", "cong dong", "tap the", "ca nhan", "so nganh", "ban ngang",
+}
+_GENERIC_FIRST = {w.split()[0] for w in GENERIC}
+LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "cap xa", "cap huyen",
+          "cap tinh", "khu pho", "ap", "thon", "to dan pho"}
+_ORG_HEADS = (
+    "cac ", "so ", "phong ", "ban ", "uy ban", "ubnd", "trung tam", "dai ", "bao ", "co quan", "can bo", "thu truong",
+    "truong ", "nguoi dung dau", "cap uy", "hoi dong", "lien doan", "mat tran", "van phong", "cong an", "bo ",
+    "thanh tra", "chu tich", "giam doc", "doan ", "hoi ", "doanh nghiep", "lanh dao", "toa an", "vien ", "kho bac",
+    "chi cuc", "cuc ", "dang uy", "thanh uy", "tinh uy", "huyen uy", "chinh quyen", "ubmttq", "mttq", "hdnd",
+    "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
+    "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
+    "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand",
+)
+# Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
+_NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho"}
+VERBS_VN = {
+    "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
+    "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
+    "tăng cường", "đẩy mạnh", "nâng cao", "rà soát", "hướng dẫn", "kiểm tra", "tham mưu", "giúp", "cân đối", "được",
+    "cần", "khẩn trương", "thường xuyên", "bố trí", "ban hành", "báo cáo", "tổng hợp", "đôn đốc", "phát động",
+    "xem xét", "trong phạm vi", "có", "nghiên cứu", "đảm bảo", "bảo đảm", "chỉ đạo", "quan tâm", "tuyên truyền",
+    "vận động", "phổ biến", "giám sát", "thúc đẩy", "hoàn thành", "đăng ký", "cử", "phân công", "cập nhật",
+    "đề xuất", "gửi", "phục vụ", "hỗ trợ", "nắm bắt", "xử lý", "giải quyết", "tiếp nhận", "điều hành", "khảo sát",
+    "tập trung", "ưu tiên", "kịp thời", "là", "làm", "đồng thời", "tham gia", "phát huy", "bổ sung", "sửa đổi",
+    "đánh giá", "sơ kết", "tổng kết", "củng cố", "kiện toàn", "đưa", "tạo", "ứng dụng", "nhân rộng", "bồi dưỡng",
+    "tập huấn", "cung cấp", "chuẩn bị", "trong", "theo", "để", "nhằm", "khi", "sau", "trước", "thông qua",
+    "trên cơ sở", "quản lý", "duy trì", "phản ánh", "định kỳ", "chấp hành", "tuân thủ", "xác định", "tiếp thu",
+    "đạt", "liên hệ", "vận hành", "đảm nhận", "đảm nhiệm", "hằng năm", "hàng năm", "phát hiện", "điều chỉnh",
+    "lựa chọn", "thẩm định", "trình", "phê duyệt", "khen thưởng", "biểu dương", "góp ý", "đổi mới", "định hướng",
+    "tiếp", "mở", "ra", "đề nghị", "yêu cầu", "tăng", "thường", "nghiêm", "tích", "kịp", "chủ", "giữ", "cải",
+    "công khai", "lồng ghép", "gắn", "thống kê", "phấn đấu", "tiến hành", "huy động", "dự toán", "bố", "xét",
+    "hoàn thiện", "phân bổ", "chú trọng", "cụ thể hóa", "thể chế hóa", "lãnh đạo", "gương mẫu", "sớm",
+    "phát triển", "mở rộng", "thành lập", "kiểm soát", "tập hợp", "nắm", "bám sát", "nêu gương", "đăng tải",
+    "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
+}
+_AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
+              "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",
+              "mo", "ra", "thuong", "bo", "xet", "giu", "cai", "trong", "theo", "khi", "sau", "lap", "dang ky", "giao",
+              "nam", "som", "dau tu", "phat trien", "lanh dao"}
+VERBS_FOLD = {afold(v) for v in VERBS_VN} - _AMBIGUOUS
+_VN_CHARS = re.compile("[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
+    for n in range(_MAX_VERB_WORDS, 0, -1):
+        if diacritics:
+            phrase = " ".join(lowered[i:i + n])
+            if phrase in VERBS_VN:
+                return afold(phrase)
+        else:
+            phrase = " ".join(folded[i:i + n])
+            if phrase in VERBS_FOLD:
+                return phrase
+    return None
+_MAX_VERB_WORDS = 3
+_MAX_MENTION_WORDS = 14  # a longer "agency" read from prose is a sentence the verb list did not stop
+_PAREN = re.compile(r"\([^()]{0,300}\)")
+_LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
+_TRAILING = re.compile(r"(?:\s+(?:\w{1,2}\s+)?(?:co\s+)?lien quan|\s+cung cap|\s+tham gia|\s+tren dia ban)\s*$")
+_SPLIT_SEMI = re.compile(r"\s*;\s*")
+_VA = re.compile(r"\s+(?:và|va|cùng|với)\s+", re.I)
+_PHOI_HOP = re.compile(r"\bph\w{0,2}i\s+h\w{0,2}p(?:\s+v\w{0,2}i)?\b\s*", re.I)
+
+
+def _fold_words(text: str) -> list[str]:
+    return afold(text).replace(",", " , ").replace(";", " ; ").split()
+
+
+def _is_generic_piece(piece: str) -> bool:
+    words = re.sub(r"[^a-z0-9 -]+", " ", afold(piece)).split()
+    for lead in (("thu", "truong"), ("truong",), ("lanh", "dao"), ("nguoi", "dung", "dau"), ("chu", "tich"),
+                 ("can", "bo")):
+        if tuple(words[:len(lead)]) == lead and len(words) > len(lead):
+            words = words[len(lead):]
+            break
+    if words and words[0] in ("cac", "moi", "nhung"):
+        words = words[1:]
+    if not words:
+        return False
+    joined = " ".join(words)
+    if joined in GENERIC:
+        return True
+    return all(w in {"cong", "chuc", "vien", "can", "bo", "nguoi", "lao", "dong", "nganh", "truc", "thuoc","co", "quan", "don", "vi", "dia", "phuong", "ban", "so", "phong",
+                                         "to", "hoi", "doan", "the", "xa", "thi", "tran", "huyen",
+                                         "cap", "uy", "chinh", "quyen"} for w in words)
+
+
+def _open(piece: str) -> bool:
+    """A list piece that another piece may continue: `các cơ quan`, `UBND xã` (then `phường`)."""
+    if _is_generic_piece(piece):
+        return True
+    folded = afold(piece).strip()
+    for level in LEVELS:
+        if folded.endswith(" " + level) and (" cap " in f" {folded} " or "ubnd" in folded or "uy ban nhan dan" in
+                                             folded or " cac " in f" {folded} "):
+            return True
+    return False
+
+
+def _continues(prev: str, piece: str) -> bool:
+    if piece[:1].isupper() and not _is_org_start(piece) and _is_org_start(prev) and prev[:1].isupper() and \
+            not afold(prev).startswith("cac "):
+        return True  # `Sở Văn hóa, Thể thao và Du lịch`
+    folded = afold(piece).strip()
+    first = piece.strip()[:1]
+    words = folded.split()
+    if not words:
+        return True
+    if words[0] in ("cac", "moi", "tat"):
+        return False
+    if _open(prev):
+        if _is_generic_piece(piece) or words[0] in _GENERIC_FIRST or folded in LEVELS:
+            return True
+        if any(folded == lv or folded.startswith(lv + " ") for lv in LEVELS):
+            return True
+    return first.islower() and len(words) <= 2 and words[0] not in _GENERIC_FIRST
+
+
+def _is_org_start(text: str) -> bool:
+    text = text.lstrip()[:40]
+    folded = afold(text).strip()
+    if not folded:
+        return False
+    for head in _ORG_HEADS:
+        word = head.strip()
+        if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
+            if word in _NAMED_HEADS:
+                rest = text.strip()[len(word):].lstrip()
+                if not (rest[:1].isupper() or rest[:1] == "," or (word in ("truong", "pho", "chanh") and
+                                                                  afold(rest[:4]) == "cac ")):
+                    return False
+            return True
+    return False
+
+
+def clean_mention(text: str) -> str:
+    text = _PAREN.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ;:,.-")
+    text = _LEADING.sub("", text).strip()
+    for _ in range(2):
+        m = _TRAILING.search(afold(text))
+        if m:
+            text = text[: m.start()].strip(" ;:,.-")
+    return text
+
+
+def split_mentions(text: str) -> list[str]:
+    """A fresh list of the mentions in `text` (see `_split_mentions`)."""
+    return list(_split_mentions(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _split_mentions(text: str) -> tuple[str, ...]:
+    """`Sở Nội vụ, các cơ quan, đơn vị, địa phương` → [`Sở Nội vụ`, `các cơ quan, đơn vị, địa phương`]."""
+    text = _PAREN.sub(" ", text or "")
+    out: list[str] = []
+    for chunk in _SPLIT_SEMI.split(text):
+        chunk = chunk.strip(" ,.")
+        if not chunk:
+            continue
+        # split on `và` only where an agency follows
+        parts: list[str] = []
+        pos = 0
+        for m in _VA.finditer(chunk):
+            right = chunk[m.end():]
+            left = chunk[pos:m.start()]
+            if afold(left).startswith("van phong") and len(left.split()) <= 3:
+                continue  # `Văn phòng HĐND và UBND huyện` is one office
+            if _is_org_start(right) and (afold(right).startswith("cac ") or right[:1].isupper()
+                                         or not _open(left.split(",")[-1])):
+                if afold(m.group(0)).strip() == "voi" and not afold(right).startswith("cac "):
+                    continue
+                parts.append(left)
+                pos = m.end()
+        parts.append(chunk[pos:])
+        for part in parts:
+            pieces = [p.strip() for p in part.split(",") if p.strip()]
+            merged: list[str] = []
+            for piece in pieces:
+                if merged and _continues(merged[-1], piece):
+                    merged[-1] = f"{merged[-1]}, {piece}"
+                else:
+                    merged.append(piece)
+            for m in merged:
+                c = clean_mention(m)
+                if c and len(c) > 1 and c not in out:
+                    out.append(c)
+    return tuple(out)
+
+
+def _strip_preface(text: str) -> str:
+    """Drop an opening `Căn cứ ...,` clause or a short preface (`Với vai trò đầu mối,`)."""
+    folded = afold(text[:30])
+    if folded.startswith(("can cu ", "tren co so ", "theo ", "voi vai tro ", "trong qua trinh ")) or \
+            text.lower().startswith("để "):
+        comma = text.find(",")
+        if 0 < comma < 200:
+            return text[comma + 1:].strip()
+    return text
+
+
+@lru_cache(maxsize=4096)
+def subject_of(text: str) -> tuple[str, str, int]:
+    """The agency phrase that opens `text`, the verb that ends it (folded) and its character offset."""
+    text = _strip_preface(text.strip()[:600])
+    body = _LEADING.sub("", text)
+    if not body or not _is_org_start(body):
+        return "", "", -1
+    offset = len(text) - len(body)
+    # walk words; stop at the first verb (1-3 word match)
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", body)]
+    folded = [afold(t) for t, _ in tokens]
+    lowered = [t.lower() for t, _ in tokens]
+    words = [t for t, _ in tokens]
+    diacritics = bool(_VN_CHARS.search(text))
+    depth = 0
+    for i, (tok, start) in enumerate(tokens):
+        if tok == "(":
+            depth += 1
+            continue
+        if tok == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if tok in (".", ":"):
+            return "", "", -1
+        if i == 0:
+            continue
+        if i > 40:
+            return "", "", -1
+        phrase = _verb_at(words, lowered, folded, i, diacritics) \
+            if tok[:1].islower() and folded[i - 1] not in ("cac", "nhung", "moi") else None
+        if phrase:
+            subject = body[:start].strip(" ,;")
+            if not subject:
+                return "", "", -1
+            return subject, phrase, offset + start
+    return "", "", -1
+
+
+def roles_from_text(text: str) -> dict[str, list[str]]:
+    """Roles read from prose: subject → executing (or lead before `chủ trì`); `phối hợp với Y` → cooperating."""
+    roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": []}
+    subject, verb, at = subject_of(text)
+    if not subject:
+        return roles
+    mentions = [m for m in split_mentions(subject) if len(m.split()) <= _MAX_MENTION_WORDS]
+    rest = text[at:]
+    if verb == "chu tri":
+        roles["lead"] = mentions
+        rest_after = rest[len("chủ trì"):]
+        m = _PHOI_HOP.search(rest_after[:40])
+        if m:
+            roles["cooperating"] = partners(rest_after[m.end():])
+    else:
+        roles["executing"] = mentions
+        m = _PHOI_HOP.search(rest[:40])
+        if m and m.group(0).strip() and not afold(rest[:m.start()]).count(" ") <= 6:
+            m = None
+        if m:
+            roles["cooperating"] = partners(rest[m.end():])
+    return roles
+
+
+def partners(text: str) -> list[str]:
+    """Agencies that open `text` (after `phối hợp với`), up to the verb or clause that follows them."""
+    text = text.lstrip(" ,")[:400]
+    if not text or not _is_org_start(text):
+        return []
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", text)]
+    folded = [afold(t) for t, _ in tokens]
+    lowered = [t.lower() for t, _ in tokens]
+    words = [t for t, _ in tokens]
+    diacritics = bool(_VN_CHARS.search(text))
+    end = len(text)
+    for i, (tok, start) in enumerate(tokens):
+        if tok in (".", ":", "(", ";") or i > 40:
+            end = start
+            break
+        if i == 0:
+            continue
+        hit = tok[:1].islower() and folded[i - 1] not in ("cac", "nhung", "moi") and _verb_at(
+            words, lowered, folded, i, diacritics)
+        if hit:
+            end = start
+            break
+    return [m for m in split_mentions(text[:end]) if len(m.split()) <= _MAX_MENTION_WORDS]
+
+
+def mentions_from_value(value: str) -> dict[str, list[str]]:
+    """A role line's value: plain list, or prose (`Sở Nội vụ phối hợp với các cơ quan có liên quan`)."""
+    value = value.strip()
+    m = _PHOI_HOP.search(value)
+    if m:
+        left = value[:m.start()].strip(" ,")
+        if afold(left).endswith("chu tri"):
+            return {"lead": split_mentions(left[: -len("chủ trì")]), "cooperating": partners(value[m.end():])}
+        return {"executing": split_mentions(left), "cooperating": partners(value[m.end():])}
+    roles = roles_from_text(value)
+    if roles["executing"] or roles["lead"]:
+        return roles
+    return {"executing": split_mentions(value)}

@@ -1,0 +1,376 @@
+"""Logical lines → outline tree (parts, Roman sections, numbered and lettered items) → tasks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from danvan.reader.parse.lines import Line, TableItem
+from danvan.reader.parse.mentions import (
+    _PHOI_HOP,
+    _is_org_start,
+    mentions_from_value,
+    partners,
+    roles_from_text,
+    split_mentions,
+)
+from danvan.reader.parse.text import afold, clean, cut_title, first_sentence
+from danvan.reader.parse.timeframe import none_timeframe, parse_timeframe
+
+LEVEL = {"root": 0, "part": 1, "roman": 2, "num": 3, "letter": 5}
+ROLES = ("lead", "cooperating", "executing", "directing")
+_NON_TASK = re.compile(
+    r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
+    r"kinh phi|quan diem|can cu|ket qua dat duoc|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|bao cao|"
+    r"chi tieu|dinh huong|su can thiet|co so)"
+)
+_REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
+_AGENCY_HEAD = re.compile(r"^(?:đề nghị|giao|yêu cầu)?\s*", re.I)
+
+
+@dataclass
+class Node:
+    kind: str
+    label: str
+    text: str = ""
+    first: int = 0
+    last: int = 0
+    children: list = field(default_factory=list)
+    body: list = field(default_factory=list)  # Line (para, bullet, attribute) and TableItem
+    parent: Node | None = None
+    upper: bool = False
+
+    @property
+    def level(self) -> int:
+        if self.kind == "num":
+            return LEVEL["num"] + self.label.count(".")
+        return LEVEL[self.kind]
+
+
+def build_tree(items: list) -> Node:
+    root = Node("root", "")
+    stack = [root]
+    for item in items:
+        if isinstance(item, TableItem):
+            stack[-1].body.append(item)
+            continue
+        if item.footnote:
+            continue
+        if item.kind in ("num", "letter") and item.role:
+            # an attribute item (`2. Cơ quan chủ trì: ...`) belongs to the heading above its level
+            level = LEVEL["num"] + item.label.count(".") if item.kind == "num" else LEVEL["letter"]
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            stack[-1].body.append(item)
+            continue
+        if item.kind in ("part", "roman", "num", "letter") and not item.role:
+            node = Node(item.kind, item.label, item.text, item.first, item.last, upper=item.upper)
+            for role, value in item.extra:
+                node.body.append(Line(text="", first=item.first, last=item.last, kind="para", role=role, value=value))
+            while len(stack) > 1 and stack[-1].level >= node.level:
+                stack.pop()
+            # a lettered item straight after a Roman/num parent is fine; a part letter only at top
+            node.parent = stack[-1]
+            stack[-1].children.append(node)
+            stack.append(node)
+            continue
+        stack[-1].body.append(item)
+    return root
+
+
+def _path(node: Node) -> list[str]:
+    out = []
+    while node is not None and node.kind != "root":
+        out.append(node.label)
+        node = node.parent
+    return out[::-1]
+
+
+_NON_TASK_ANYWHERE = re.compile(r"muc dich|yeu cau|muc tieu|kinh phi|che do bao cao|thoi gian")
+
+
+def section_is_task(node: Node) -> bool:
+    key = re.sub(r"[^a-z ]+", "", afold(node.text))
+    if _NON_TASK.search(key):
+        return False
+    return not (len(key.split()) <= 4 and _NON_TASK_ANYWHERE.search(key))
+
+
+def is_report_section(node: Node) -> bool:
+    return bool(_REPORT_SECTION.search(afold(node.text)))
+
+
+def _agency_heading(text: str) -> tuple[str, str] | None:
+    """`Sở Y tế:` / `Giao Trưởng Phòng X:` / `Sở Xây dựng: Chủ trì ...` → (agency, rest)."""
+    if ":" in text[:120]:
+        head, rest = text.split(":", 1)
+    else:
+        head, rest = text, ""
+    head = head.strip()
+    words = head.split()
+    if not words or len(words) > 14 or not _is_org_start(_AGENCY_HEAD.sub("", head)):
+        return None
+    if not rest and (len(words) > 13 or text.rstrip().endswith(".")):
+        return None
+    fw = afold(" ".join(w if w[:1].islower() else "|" for w in head.split()))
+    if re.search(r"\b(thuc hien|trien khai|tang cuong|xay dung|nang cao|day manh|tiep tuc)\b", fw):
+        return None
+    return head, rest.strip()
+
+
+@dataclass
+class Attr:
+    role: str
+    value: str
+    first: int
+    last: int
+    bullets: list = field(default_factory=list)
+
+
+def _attrs(node: Node) -> list[Attr]:
+    out: list[Attr] = []
+    current: Attr | None = None
+    for item in node.body:
+        if not isinstance(item, Line):
+            continue
+        if item.role:
+            current = Attr(item.role, item.value, item.first, item.last)
+            out.append(current)
+            for role, value in item.extra:
+                out.append(Attr(role, value, item.first, item.last))
+        elif item.extra and item.kind == "bullet":
+            for role, value in item.extra:
+                out.append(Attr(role, value, item.first, item.last))
+        elif current is not None and item.kind == "bullet" and not current.value.strip(" .;:"):
+            current.bullets.append(item)
+            current.last = item.last
+        elif current is not None and item.kind != "bullet":
+            current = None
+    return out
+
+
+def _roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
+    roles = {r: [] for r in ROLES}
+    found = False
+
+    def add(role: str, values: list[str]) -> None:
+        for v in values:
+            if v not in roles[role]:
+                roles[role].append(v)
+
+    for a in attrs:
+        if a.role in ("lead", "cooperating", "directing"):
+            found = True
+            add(a.role, split_mentions(a.value))
+            for b in a.bullets:
+                add(a.role, split_mentions(b.text))
+        elif a.role == "lead_coop":
+            found = True
+            parts = [p for p in re.split(r"\s*;\s*", a.value) if p.strip(" .")]
+            marked = False
+            for part in parts:
+                fp = afold(part)
+                m = re.search(r"\b(chu tri|phoi hop)\b", fp)
+                if m:
+                    marked = True
+                    names = part[: m.start()] if m.start() > 0 else part[m.end():]
+                    add("lead" if m.group(1) == "chu tri" else "cooperating", split_mentions(names))
+            if not marked:
+                ms = split_mentions(a.value)
+                add("lead", ms[:1])
+                add("cooperating", ms[1:])
+        elif a.role == "executing":
+            found = True
+            texts = [a.value] if a.value.strip(" .;:") else []
+            texts += [b.text for b in a.bullets]
+            for t in texts:
+                got = mentions_from_value(t)
+                for role, vals in got.items():
+                    add(role, vals)
+    return roles, found
+
+
+def _time_from_attrs(attrs: list[Attr]) -> dict | None:
+    for a in attrs:
+        if a.role == "time":
+            raw = a.value
+            if not raw.strip(" .;:") and a.bullets:
+                raw = " ; ".join("+ " + b.text for b in a.bullets)
+            return parse_timeframe(raw)
+    return None
+
+
+def _paragraphs(node: Node) -> list[Line]:
+    return [x for x in node.body if isinstance(x, Line) and not x.role and x.kind in ("para", "bullet")]
+
+
+def _opening_roles(texts: list[str]) -> dict[str, list[str]]:
+    for t in texts:
+        got = roles_from_text(t)
+        if any(got.values()):
+            return got
+        break
+    return {}
+
+
+@dataclass
+class TaskOut:
+    path: str
+    title: str
+    roles: dict
+    timeframe: dict
+    first: int
+    last: int
+    flags: list
+    node: Node | None = None
+
+
+def _task(path: list[str], title: str, roles: dict, tf: dict | None, first: int, last: int,
+          node: Node | None) -> TaskOut:
+    flags = []
+    if not any(roles.get(r) for r in ROLES):
+        flags.append({"code": "no_agency", "message": "Nhiệm vụ chưa có cơ quan thực hiện"})
+    tf = tf or none_timeframe()
+    if tf["kind"] == "none" and tf.get("raw"):
+        flags.append({"code": "time_unparsed", "message": f"Không hiểu được thời gian: «{tf['raw']}»"})
+    elif tf["kind"] == "none":
+        flags.append({"code": "no_time", "message": "Nhiệm vụ chưa có thời gian thực hiện"})
+    return TaskOut(".".join(path), cut_title(first_sentence(title)) or "", {r: roles.get(r, []) for r in ROLES},
+                   tf, first, last, flags, node)
+
+
+def _last_line(node: Node) -> int:
+    last = node.last
+    for item in node.body:
+        last = max(last, item.last)
+    for child in node.children:
+        last = max(last, _last_line(child))
+    return last
+
+
+def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_tasks: bool = True) -> list[TaskOut]:
+    """Tasks of one task section (GUIDE.md `tasks`)."""
+    out: list[TaskOut] = []
+    items = [c for c in section.children if c.kind in ("num", "letter", "roman", "part")]
+    if not items and not paragraphs_are_tasks:
+        for t in section.body:
+            if isinstance(t, TableItem):
+                out.extend(tables_cb(t, base))
+        return out
+    if not items:
+        paras = [p for p in _paragraphs(section) if "phu luc" not in afold(p.text)]
+        for i, p in enumerate(paras, 1):
+            roles = {r: [] for r in ROLES}
+            roles.update(_opening_roles([p.text]))
+            out.append(_task(base + [str(i)], p.text, roles, None, p.first, p.last, None))
+        for t in section.body:
+            if isinstance(t, TableItem):
+                out.extend(tables_cb(t, base))
+        return out
+    for t in section.body:
+        if isinstance(t, TableItem):
+            out.extend(tables_cb(t, base))
+    section_attrs = [a for a in _attrs(section) if a.role != "task"]
+    for child in items:
+        _walk(child, base, section_attrs, None, None, out, tables_cb)
+    return out
+
+
+def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None, agency_role: str | None,
+          out: list[TaskOut], tables_cb) -> None:
+    path = base + _path_from(node)
+    attrs = _attrs(node)
+    children = [c for c in node.children]
+    heading = _agency_heading(node.text)
+    own_attrs = attrs
+    # a run of one-line children with no `cụ thể:` shares the trailing role block of the last child
+    if children and not attrs:
+        last = children[-1]
+        last_attrs = _attrs(last)
+        if last_attrs and not last.children and not _paragraphs(last) and \
+                not afold(last.text).rstrip(" :").endswith("cu the") and not last.text.rstrip().endswith(":") and \
+                all(not _attrs(c) and not _paragraphs(c) for c in children[:-1]) and len(children) > 1:
+            own_attrs = last_attrs
+            last.body = [b for b in last.body if not (isinstance(b, Line) and b.role)]
+    merged = _merge_attrs(own_attrs, inherited)
+    for t in node.body:
+        if isinstance(t, TableItem):
+            out.extend(tables_cb(t, path))
+    if children:
+        child_agency, child_role = agency, agency_role
+        if heading and not heading[1]:
+            child_agency = heading[0]
+        for child in children:
+            _walk(child, base, merged, child_agency, child_role, out, tables_cb)
+        return
+    # a leaf: one task
+    roles, found = _roles_from_attrs(merged)
+    title = node.text
+    paras = _paragraphs(node)
+    task_attr = next((a for a in attrs if a.role == "task"), None)
+    if heading is not None:
+        name, rest = heading
+        if rest:
+            title = rest
+        elif paras:
+            title = paras[0].text
+        if not found:
+            body = rest or (paras[0].text if paras else "")
+            roles[_lead_or_exec(body)] = split_mentions(name)
+            found = True
+    elif agency and not found:
+        roles[_lead_or_exec(node.text)] = split_mentions(agency)
+        m = _PHOI_HOP.search(first_sentence(node.text))
+        if m:
+            roles["cooperating"] = partners(node.text[m.end():])
+        found = True
+    if not found:
+        texts = [node.text]
+        got = roles_from_text(node.text)
+        if not any(got.values()) and paras:
+            got = roles_from_text(paras[0].text)
+        texts = texts  # noqa: PLW0127
+        for r, v in got.items():
+            roles[r] = v
+    if task_attr is not None and not node.text:
+        title = task_attr.value
+    tf = _time_from_attrs(merged)
+    out.append(_task(path, title, roles, tf, node.first, _last_line(node), node))
+
+
+def _lead_or_exec(text: str) -> str:
+    f = afold(text).lstrip("-+ ")
+    comma = f.find(",")
+    if 0 < comma < 40 and not f.startswith("chu tri"):
+        f = f[comma + 1:].strip()
+    return "lead" if f.startswith("chu tri") else "executing"
+
+
+def _merge_attrs(own: list[Attr], inherited: list[Attr]) -> list[Attr]:
+    own_roles = {a.role for a in own}
+    out = list(own)
+    for a in inherited:
+        if a.role in own_roles:
+            continue
+        if a.role in ("lead", "cooperating", "executing", "directing", "lead_coop") and \
+                own_roles & {"lead", "cooperating", "executing", "directing", "lead_coop"} and False:
+            continue
+        out.append(a)
+    return out
+
+
+def _path_from(node: Node) -> list[str]:
+    out = []
+    while node is not None and node.kind not in ("root", "roman", "part"):
+        label = node.label
+        parent = node.parent
+        if node.kind == "num" and parent is not None and parent.kind == "num" and \
+                label.startswith(parent.label + "."):
+            label = label[len(parent.label) + 1:]  # `1.2` under `1.` is `...1.2`, not `...1.1.2`
+        out.append(label)
+        node = parent
+    return out[::-1]
+
+
+def clean_title(text: str) -> str:
+    return clean(text)

@@ -1,0 +1,102 @@
+"""Task tables (`STT | Nội dung nhiệm vụ | Cơ quan chủ trì | ...`) → tasks (GUIDE.md "Task tables")."""
+
+from __future__ import annotations
+
+import re
+
+from danvan.reader.parse.mentions import mentions_from_value, split_mentions
+from danvan.reader.parse.text import ocr_key
+from danvan.reader.parse.timeframe import parse_timeframe
+
+_COLUMNS = [
+    ("number", re.compile(r"^(stt|tt|so tt|so thu tu|thu tu)$")),
+    ("lead", re.compile(r"chu tri")),
+    ("cooperating", re.compile(r"phoi hop")),
+    ("directing", re.compile(r"chi dao|lanh dao phu trach")),
+    ("time", re.compile(r"thoi gian|tien do|thoi han|thoi diem")),
+    ("product", re.compile(r"san pham|ket qua|ghi chu|kinh phi|hinh thuc")),
+    ("executing", re.compile(r"thuc hien|co quan|don vi|trach nhiem|tham muu")),
+    ("title", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten")),
+]
+_ROMAN = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))\.?$")
+_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
+_LETTER = re.compile(r"^([a-zđ])[.)]?$")
+
+
+def header_map(row: list[str]) -> dict[int, str] | None:
+    found: dict[int, str] = {}
+    for i, cell in enumerate(row):
+        key = ocr_key(cell).replace(",", " ")
+        if not key:
+            continue
+        for name, rx in _COLUMNS:
+            if rx.search(key) and name not in found.values():
+                found[i] = name
+                break
+    if "title" in found.values() and len(found) >= 2:
+        return found
+    return None
+
+
+def is_header_table(rows: list[list[str]]) -> bool:
+    """The two-column header of a document (issuer | motto; number | place and date), not a task table."""
+    if len(rows) > 6 or any(header_map(r) for r in rows[:3]):
+        return False
+    text = ocr_key(" ".join(" ".join(str(c) for c in r) for r in rows[:4]))
+    cells = [ocr_key(str(c)) for r in rows[:4] for c in r]
+    return "cong hoa" in text or "doc lap" in text or any(re.match(r"^so\s*:?\s*\d*\s*$|^so\b.*\b[a-z]{2,}\b", c)
+                                                           and len(c) < 40 for c in cells)
+
+
+def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int) -> list[dict]:
+    """Rows of a task table as task dicts (path, title, roles, timeframe)."""
+    columns = None
+    start = 0
+    for i, row in enumerate(rows[:4]):
+        columns = header_map(row)
+        if columns:
+            start = i + 1
+            break
+    if not columns:
+        return []
+    col = {v: k for k, v in columns.items()}
+    tasks: list[dict] = []
+    group: str | None = None
+    counter = 0
+    for row in rows[start:]:
+        cells = [(row[i] if i < len(row) else "").strip() for i in range(max(len(row), 1))]
+        if not any(cells):
+            continue
+        if len(set(c for c in cells if c)) == 1 and "number" not in col:
+            continue
+        number = cells[col["number"]] if "number" in col and col["number"] < len(cells) else ""
+        title = cells[col["title"]] if col["title"] < len(cells) else ""
+        if re.fullmatch(r"\(?\d{1,2}\)?", " ".join(c for c in cells if c).replace(" ", "")):
+            continue  # a row of column numbers (1) (2) (3)
+        others = [cells[col[k]] for k in ("lead", "cooperating", "executing", "time", "directing")
+                  if k in col and col[k] < len(cells) and cells[col[k]] and cells[col[k]] != title]
+        if _ROMAN.match(number) or (not number and not others and title and title.isupper()):
+            group = number.rstrip(".") or None
+            continue
+        if not title:
+            continue
+        if not number and not others and len(set(c for c in cells if c)) == 1:
+            continue
+        if _NUMBER.match(number) or _LETTER.match(number):
+            label = number.rstrip(".)")
+        else:
+            counter += 1
+            label = str(counter)
+        roles = {"lead": [], "cooperating": [], "executing": [], "directing": []}
+        for role in ("lead", "cooperating", "directing"):
+            if role in col and col[role] < len(cells):
+                roles[role] = split_mentions(cells[col[role]])
+        if "executing" in col and col["executing"] < len(cells):
+            got = mentions_from_value(cells[col["executing"]])
+            for r, v in got.items():
+                roles[r] = roles[r] + [x for x in v if x not in roles[r]]
+        time_raw = cells[col["time"]] if "time" in col and col["time"] < len(cells) else None
+        path = prefix + ([group] if group else []) + [label]
+        tasks.append({"path": ".".join(path), "title": title, "roles": roles,
+                      "timeframe": parse_timeframe(time_raw) if time_raw else None, "first": first, "last": last})
+    return tasks

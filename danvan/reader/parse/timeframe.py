@@ -1,0 +1,129 @@
+"""Printed time phrases → {"kind", "date", "year", "raw"} (GUIDE.md `timeframe`)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from danvan.reader.parse.text import afold, clean
+
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Y = r"(\d{4})"
+_FULL_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"\b")
+_FULL_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\s*(?:,?\s*nam\s*|/\s*)" + _Y + r"\b")
+_QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:/|,?\s*nam\s+)" + _Y + r"\b")
+_MONTHS = re.compile(r"\bthang\s+(\d{1,2}(?:\s*(?:,|va|-)\s*\d{1,2}){0,11})\s*(?:/|,?\s*nam\s+)" + _Y + r"\b")
+_PERIOD = re.compile(r"\b(?:giai doan|tu nam|nam)\s*" + _Y + r"\s*(?:-|–|den|toi)\s*(?:nam\s*)?" + _Y + r"\b")
+_YEAR = re.compile(r"\b(?:trong\s+)?nam\s+" + _Y + r"\b")
+_HALF = re.compile(r"\b(6|06|sau)\s+thang\s+(dau|cuoi)\s+nam\s+" + _Y + r"\b")
+_ANNUAL = re.compile(r"\bh[aă]ng\s+nam\b|\bhang nam\b|\bmoi nam\b|\bhang nam\b")
+_CONT = re.compile(r"\bthuong xuyen\b|\blien tuc\b")
+_DAY_MONTH = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\b|\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")
+_FROM = re.compile(r"^\s*(?:bat dau\s+)?tu\b")
+_TO = re.compile(r"\b(?:den|toi)\b")
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if not (1 <= m <= 12) or y < 1900 or y > 2200:
+        return None
+    if not (1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month_end(y: int, m: int) -> str | None:
+    if not (1 <= m <= 12) or y < 1900 or y > 2200:
+        return None
+    return _iso(y, m, calendar.monthrange(y, m)[1])
+
+
+def _elements(folded: str) -> list[tuple[int, str, str | None, int | None]]:
+    """Dated elements in `folded` as (position, kind, date, year)."""
+    out: list[tuple[int, str, str | None, int | None]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    for rx in (_FULL_WORDS, _FULL_NUM):
+        for m in rx.finditer(folded):
+            date = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if date and free(m.span()):
+                out.append((m.start(), "deadline", date, None))
+                taken.append(m.span())
+    for m in _HALF.finditer(folded):
+        if free(m.span()):
+            y = int(m.group(3))
+            out.append((m.start(), "deadline", _month_end(y, 6 if m.group(2) == "dau" else 12), None))
+            taken.append(m.span())
+    for m in _QUARTER.finditer(folded):
+        if free(m.span()):
+            q = _ROMAN_Q[m.group(1)]
+            out.append((m.start(), "deadline", _month_end(int(m.group(2)), q * 3), None))
+            taken.append(m.span())
+    for m in _MONTHS.finditer(folded):
+        if free(m.span()):
+            last = int(re.findall(r"\d{1,2}", m.group(1))[-1])
+            date = _month_end(int(m.group(2)), last)
+            if date:
+                out.append((m.start(), "deadline", date, None))
+            taken.append(m.span())
+    for m in _PERIOD.finditer(folded):
+        if free(m.span()):
+            out.append((m.start(), "period", None, int(m.group(2))))
+            taken.append(m.span())
+    for m in _YEAR.finditer(folded):
+        if free(m.span()):
+            out.append((m.start(), "year", None, int(m.group(1))))
+            taken.append(m.span())
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def none_timeframe(raw: str | None = None) -> dict:
+    return {"kind": "none", "date": None, "year": None, "raw": raw}
+
+
+def parse_timeframe(raw: str | None) -> dict:
+    """`Quý II/2025` → deadline 2025-06-30; `Thường xuyên` → continuous; see GUIDE.md for every kind."""
+    if raw is None:
+        return none_timeframe()
+    raw = clean(raw)[:500]
+    if not raw:
+        return none_timeframe()
+    folded = afold(raw)
+    elements = _elements(folded)
+    span_to = _TO.search(folded)
+    periods = [e for e in elements if e[1] == "period"]
+    if periods and (not elements or elements[0][1] == "period" or _FROM.match(folded)):
+        e = periods[0]
+        return {"kind": "period", "date": None, "year": e[3], "raw": raw}
+    if _FROM.match(folded) or (span_to and re.search(r"\btu\b", folded[: span_to.start()])):
+        if not span_to:
+            return {"kind": "continuous", "date": None, "year": None, "raw": raw}
+        after = [e for e in elements if e[0] > span_to.start()]
+        if not after:
+            return none_timeframe(raw)
+        e = after[0]
+        return {"kind": e[1], "date": e[2], "year": e[3], "raw": raw}
+    annual = _ANNUAL.search(folded)
+    if annual and not any(e[1] in ("deadline", "year", "period") for e in elements):
+        date = None
+        dm = _DAY_MONTH.search(folded)
+        if dm:
+            d, m = (dm.group(1), dm.group(2)) if dm.group(1) else (dm.group(3), dm.group(4))
+            if _iso(2000, int(m), int(d)):
+                date = f"--{int(m):02d}-{int(d):02d}"
+        cont = _CONT.search(folded)
+        if cont and cont.start() < annual.start() and date is None:
+            return {"kind": "continuous", "date": None, "year": None, "raw": raw}
+        return {"kind": "annual", "date": date, "year": None, "raw": raw}
+    if elements:
+        deadlines = [e for e in elements if e[1] == "deadline"]
+        e = elements[0]
+        if e[1] == "deadline" and len(deadlines) > 1 and re.search(r"\+|\bbuoc\b|;", folded):
+            e = max(deadlines, key=lambda x: x[2] or "")
+        return {"kind": e[1], "date": e[2], "year": e[3], "raw": raw}
+    if _CONT.search(folded):
+        return {"kind": "continuous", "date": None, "year": None, "raw": raw}
+    return none_timeframe(raw)

@@ -1,0 +1,186 @@
+"""Plain text files: find the encoding (Unicode, Windows-1258, or the legacy TCVN3 / VNI fonts) and split lines."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+
+from danvan.reader.document import Paragraph, SourceDocument
+from danvan.reader.errors import ReaderError
+from danvan.reader.sources.legacy_encodings import decode_tcvn3, decode_vni
+
+# Letters that only Vietnamese text in Unicode has (precomposed, NFC).
+_VIETNAMESE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Vietnamese syllable: onset, vowel nucleus, coda; checked on the letters with their tone removed.
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?"
+)
+_TONES = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}
+
+_syllable_cache: dict[str, bool] = {}
+
+
+def _is_syllable(word: str) -> bool:
+    known = _syllable_cache.get(word)
+    if known is not None:
+        return known
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for c in decomposed if c in _TONES)
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    ok = tones <= 1 and _SYLLABLE.fullmatch(base) is not None
+    if len(_syllable_cache) < 50_000:
+        _syllable_cache[word] = ok
+    return ok
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of the words that are Vietnamese syllables, weighted towards words with diacritics.
+
+    Mojibake (`KÕ ho¹ch`) breaks words apart and puts non-Vietnamese letters in them, so a
+    wrong decoding scores low; a right one scores close to 1.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    good = 0.0
+    total = 0.0
+    for word in words:
+        weight = 1.0 if word.isascii() else 2.0
+        total += weight
+        if _is_syllable(word):
+            good += weight
+    return good / total
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.02
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        codec = "utf-16-le"
+    elif even > 0.3 * half and odd < 0.05 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _cp1252_table() -> dict[int, str]:
+    table = {}
+    for byte in range(0x80, 0xA0):
+        with contextlib.suppress(UnicodeDecodeError):
+            table[byte] = bytes([byte]).decode("cp1252")
+    return table
+
+
+_CP1252 = _cp1252_table()
+
+
+def _legacy_raw(data: bytes) -> str:
+    """Bytes → one character per byte: Latin-1 letters for the font tables, cp1252 punctuation."""
+    return data.decode("latin-1").translate(_CP1252)
+
+
+def _non_ascii_word_share(text: str) -> float:
+    words = text[:20_000].split()
+    if not words:
+        return 0.0
+    return sum(1 for w in words if not w.isascii()) / len(words)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Bytes of a text file → (Unicode NFC text, encoding name: utf-8, utf-16, cp1258, tcvn3, vni)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _nfc(data[3:].decode("utf-8", errors="replace")), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _nfc(data.decode("utf-16", errors="replace")), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _nfc(utf16), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if text.isascii() or _VIETNAMESE_ONLY.search(text):
+            return _nfc(text), "utf-8"
+        # Valid UTF-8 without Vietnamese letters: maybe TCVN3/VNI text saved as UTF-8 mojibake.
+        if _non_ascii_word_share(text) < 0.3:
+            return _nfc(text), "utf-8"
+        try:
+            raw = _legacy_raw(text.encode("cp1252"))
+        except UnicodeEncodeError:
+            return _nfc(text), "utf-8"
+        return _best([(text, "utf-8"), (decode_tcvn3(raw), "tcvn3"), (decode_vni(raw), "vni")])
+    raw = _legacy_raw(data)
+    try:
+        cp1258 = data.decode("cp1258")
+    except UnicodeDecodeError:
+        cp1258 = None
+    if cp1258 is not None and _non_ascii_word_share(cp1258) < 0.3:
+        return _nfc(cp1258), "cp1258"
+    candidates = [(decode_tcvn3(raw), "tcvn3"), (decode_vni(raw), "vni")]
+    if cp1258 is not None:
+        candidates.insert(0, (cp1258, "cp1258"))
+    return _best(candidates)
+
+
+def _best(candidates: list[tuple[str, str]]) -> tuple[str, str]:
+    """The decoding that reads most like Vietnamese; the first candidate wins unless clearly beaten."""
+    best_score, best = -1.0, candidates[0]
+    for order, (text, name) in enumerate(candidates):
+        score = vietnamese_score(_nfc(text[:20_000])) - (0.05 if order else 0.0)
+        if score > best_score:
+            best_score, best = score, (text, name)
+    return _nfc(best[0]), best[1]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def read_text(data: bytes, name: str = "") -> SourceDocument:
+    """A TXT file → one Paragraph per line (blank lines kept out, line numbers kept)."""
+    if _looks_binary(data[:8192]) and _utf16_without_bom(data) is None and not data.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    ):
+        raise ReaderError(
+            f"Không nhận ra định dạng tệp {name}: nội dung không phải văn bản, Word, PDF hay ảnh.",
+            code="unknown_format",
+        )
+    text, encoding = decode_text(data)
+    text = text.lstrip("\ufeff")
+    blocks = [
+        Paragraph(text=line.strip(), line=number)
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    ]
+    if not blocks:
+        raise ReaderError(f"Tệp {name} không có nội dung chữ nào.", code="empty")
+    warnings = []
+    if encoding in _LEGACY_NAMES:
+        warnings.append(f"Tệp được gõ bằng {_LEGACY_NAMES[encoding]}, đã chuyển sang Unicode (NFC).")
+    return SourceDocument(blocks=blocks, source_name=name, format="txt", encoding=encoding, warnings=warnings)
+
+
+_LEGACY_NAMES = {
+    "tcvn3": "bảng mã TCVN3 (ABC)",
+    "vni": "bảng mã VNI",
+    "cp1258": "bảng mã Windows-1258",
+}

@@ -1,0 +1,403 @@
+"""Whole plans in shapes other than the seeds: other provinces, parts A./B., task cards, agency headings,
+DOCX numbering and footnotes, task tables, Công văn, Quyết định issuing a plan, OCR labels; plus robustness."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+from danvan.reader.document import Paragraph, SourceDocument, Table
+from danvan.reader.parse import parse_plan
+from danvan.reader.parse.text import afold
+
+SCHEMA = Path("/work/shared/extraction/schema.json")
+
+
+def txt(text: str, name: str = "plan.txt") -> SourceDocument:
+    lines = text.strip("\n").splitlines()
+    return SourceDocument(blocks=[Paragraph(text=t, line=i + 1) for i, t in enumerate(lines)], source_name=name)
+
+
+def valid(out: dict) -> dict:
+    if SCHEMA.exists():
+        jsonschema = pytest.importorskip("jsonschema")
+        jsonschema.validate(out, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    else:
+        assert {"document", "citations", "tasks", "reports"} <= set(out)
+    json.dumps(out, ensure_ascii=False)
+    return out
+
+
+def by_path(out: dict) -> dict:
+    return {t["path"]: t for t in out["tasks"]}
+
+
+PROVINCE_PLAN = """
+ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NAM                     Độc lập - Tự do - Hạnh phúc
+Số: 125/KH-UBND                    Quảng Nam, ngày 05 tháng 3 năm 2025
+
+KẾ HOẠCH
+Triển khai công tác dân vận chính quyền năm 2025
+
+Căn cứ Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị;
+Căn cứ Kế hoạch số 17-KH/TU ngày 10/01/2025 của Tỉnh ủy Quảng Nam;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:
+
+A. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích: nâng cao hiệu quả công tác dân vận.
+2. Yêu cầu: bám sát chỉ đạo của Tỉnh ủy.
+B. NHIỆM VỤ VÀ GIẢI PHÁP
+I. NHIỆM VỤ CHUNG
+1. Tăng cường công tác tuyên truyền
+a) Tuyên truyền Quy chế công tác dân vận;
+b) Tổ chức hội nghị quán triệt.
+- Cơ quan chủ trì: Sở Nội vụ
+- Cơ quan phối hợp: Sở Tư pháp, UBND các huyện, thị xã, thành phố
+- Thời gian hoàn thành: Quý II/2025
+II. NHIỆM VỤ CỤ THỂ
+1. Sở Y tế:
+a) Chủ trì tổ chức khảo sát sự hài lòng của người bệnh.
+b) Phối hợp với Sở Nội vụ đánh giá kết quả.
+2. Sở Xây dựng: Chủ trì rà soát thủ tục hành chính trong lĩnh vực xây dựng.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+- Tuyên truyền, vận động Nhân dân tham gia giám sát. Phối hợp tổ chức hội nghị.
+C. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành báo cáo kết quả về Sở Nội vụ trước ngày 25 hằng tháng.
+2. Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+def test_province_plan_with_parts():
+    out = valid(parse_plan(txt(PROVINCE_PLAN)))
+    doc = out["document"]
+    assert doc["kind"] == "Kế hoạch"
+    assert doc["symbol"] == "125/KH-UBND"
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh Quảng Nam"
+    assert doc["place"] == "Quảng Nam" and doc["date"] == "2025-03-05"
+    assert doc["title"] == "Triển khai công tác dân vận chính quyền năm 2025"
+    assert doc["signer"] == {"name": "Nguyễn Văn Bình", "position": "Phó chủ tịch",
+                             "authority": "TM. Ủy ban nhân dân; KT. Chủ tịch"}
+    assert out["citations"] == ["23-QĐ/TW", "17-KH/TU"]
+    tasks = by_path(out)
+    assert set(tasks) == {"B.I.1.a", "B.I.1.b", "B.II.1.a", "B.II.1.b", "B.II.2", "B.II.3", "C.1", "C.2"}
+    for path in ("B.I.1.a", "B.I.1.b"):
+        assert tasks[path]["lead"] == ["Sở Nội vụ"]
+        assert tasks[path]["cooperating"] == ["Sở Tư pháp", "UBND các huyện, thị xã, thành phố"]
+        assert tasks[path]["timeframe"]["date"] == "2025-06-30"
+    assert tasks["B.II.1.a"]["lead"] == ["Sở Y tế"]
+    assert tasks["B.II.1.b"]["executing"] == ["Sở Y tế"]
+    assert tasks["B.II.2"]["lead"] == ["Sở Xây dựng"]
+    assert tasks["B.II.2"]["title"].startswith("Chủ trì rà soát")
+    assert tasks["B.II.3"]["executing"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert tasks["B.II.3"]["title"] == "Tuyên truyền, vận động Nhân dân tham gia giám sát"
+    assert tasks["C.1"]["executing"] == ["Các sở, ban, ngành"]
+    periods = {(r["period"], r["due"] if not isinstance(r["due"], list) else tuple(r["due"])) for r in out["reports"]}
+    assert ("monthly", "---25") in periods
+    assert ("unspecified", "2025-12-15") in periods
+    assert all(t["source_lines"][0] <= t["source_lines"][1] for t in out["tasks"])
+
+
+def test_docx_task_cards_footnotes_and_appendix_table():
+    blocks = [
+        Table(rows=[["UBND HUYỆN PHÚ VANG\nPHÒNG NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
+                    ["Số: 07/KH-PNV", "Phú Vang, ngày 02 tháng 01 năm 2026"]], line=1),
+        Paragraph("KẾ HOẠCH", line=2),
+        Paragraph("Số hóa hồ sơ công tác dân vận năm 2026", line=3),
+        Paragraph("Thực hiện Kế hoạch số 03/KH-UBND của Ủy ban nhân dân huyện¹.", line=4),
+        Paragraph("MỤC ĐÍCH, YÊU CẦU", label="I.", line=5),
+        Paragraph("Bảo đảm đúng tiến độ.", line=6),
+        Paragraph("NHIỆM VỤ", label="II.", line=7),
+        Paragraph("Xây dựng cơ sở dữ liệu cán bộ làm công tác dân vận", label="1.", line=8),
+        Paragraph("Nhiệm vụ: Số hóa hồ sơ, cập nhật phần mềm.", label="a)", line=9),
+        Paragraph("Cơ quan thực hiện: Phòng Nội vụ; Văn phòng HĐND và UBND huyện.", label="b)", line=10),
+        Paragraph("Thời gian thực hiện: Tháng 5, 6/2026.", label="c)", line=11),
+        Paragraph("Rà soát quy chế dân chủ ở cơ sở", label="2.", line=12),
+        Paragraph("Chủ trì: Phòng Nội vụ", label="-", line=13),
+        Paragraph("Thời hạn: Từ tháng 11/2025 đến quý II/2026", label="-", line=14),
+        Paragraph("TỔ CHỨC THỰC HIỆN", label="III.", line=15),
+        Paragraph("Các xã, thị trấn báo cáo kết quả về Phòng Nội vụ trước ngày 05/6 và 20/11 hằng năm.", line=16),
+        Paragraph("PHỤ LỤC II", line=17),
+        Table(rows=[["STT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ", "Sản phẩm"],
+                    ["I", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền"],
+                    ["1", "Tổ chức hội nghị", "Phòng Nội vụ", "Các xã, thị trấn", "Quý II/2026", "Hội nghị"],
+                    ["2", "Biên soạn tài liệu", "Phòng Văn hóa", "", "Thường xuyên", "Tài liệu"]], line=18),
+        Paragraph("¹ Kế hoạch số 03/KH-UBND ngày 02/01/2026; Quyết định số 99/QĐ-UBND.", is_footnote=True, line=19),
+    ]
+    out = valid(parse_plan(SourceDocument(blocks=blocks, source_name="plan.docx", format="docx")))
+    doc = out["document"]
+    assert doc["symbol"] == "07/KH-PNV" and doc["place"] == "Phú Vang" and doc["date"] == "2026-01-02"
+    assert doc["issuer"] == "Phòng Nội vụ Ủy ban nhân dân huyện Phú Vang"
+    assert out["citations"] == ["03/KH-UBND", "99/QĐ-UBND"]
+    tasks = by_path(out)
+    assert tasks["II.1"]["title"] == "Xây dựng cơ sở dữ liệu cán bộ làm công tác dân vận"
+    assert tasks["II.1"]["executing"] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
+    assert tasks["II.1"]["timeframe"]["date"] == "2026-06-30"
+    assert tasks["II.2"]["lead"] == ["Phòng Nội vụ"]
+    assert tasks["II.2"]["timeframe"]["date"] == "2026-06-30"
+    assert tasks["PLII.I.1"]["lead"] == ["Phòng Nội vụ"]
+    assert tasks["PLII.I.1"]["cooperating"] == ["Các xã, thị trấn"]
+    assert tasks["PLII.I.1"]["timeframe"]["date"] == "2026-06-30"
+    assert tasks["PLII.I.2"]["timeframe"]["kind"] == "continuous"
+    assert "III.1" in tasks
+    annual = [r for r in out["reports"] if r["period"] == "annual"]
+    assert annual and annual[0]["due"] == ["--06-05", "--11-20"]
+
+
+def test_table_without_numbers_counts_rows():
+    blocks = [
+        Paragraph("KẾ HOẠCH", line=1), Paragraph("Thực hiện dân chủ ở cơ sở", line=2),
+        Paragraph("Phụ lục", line=3),
+        Table(rows=[["TT", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện"],
+                    ["", "Rà soát văn bản", "Sở Tư pháp", "Năm 2025"],
+                    ["", "Tập huấn", "Sở Nội vụ", "Giai đoạn 2025 - 2030"]], line=4),
+    ]
+    tasks = by_path(valid(parse_plan(SourceDocument(blocks=blocks))))
+    assert tasks["PL.1"]["lead"] == ["Sở Tư pháp"] and tasks["PL.1"]["timeframe"]["year"] == 2025
+    assert tasks["PL.2"]["timeframe"] == {"kind": "period", "date": None, "year": 2030, "raw": "Giai đoạn 2025 - 2030"}
+
+
+CONG_VAN = """
+ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 1455/UBND-KGVX                 Huế, ngày 02 tháng 4 năm 2025
+V/v tiếp tục triển khai công tác dân vận chính quyền năm 2025
+Kính gửi: Các sở, ban, ngành thành phố.
+Thực hiện Chỉ thị số 33/CT-TTg, Ủy ban nhân dân thành phố yêu cầu:
+1. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp hướng dẫn thực hiện quy chế dân chủ; thời gian hoàn thành trước ngày 30/6/2025.
+2. Các sở, ban, ngành báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 15/11/2025.
+Nơi nhận:
+- Như trên;
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Thị Hoa
+"""
+
+
+def test_cong_van_assigning_work():
+    out = valid(parse_plan(txt(CONG_VAN)))
+    doc = out["document"]
+    assert doc["kind"] == "Công văn"
+    assert doc["title"] == "tiếp tục triển khai công tác dân vận chính quyền năm 2025"
+    assert doc["symbol"] == "1455/UBND-KGVX" and doc["date"] == "2025-04-02"
+    tasks = by_path(out)
+    assert set(tasks) == {"1", "2"}
+    assert tasks["1"]["lead"] == ["Sở Nội vụ"] and tasks["1"]["cooperating"] == ["Sở Tư pháp"]
+    assert tasks["2"]["executing"] == ["Các sở, ban, ngành"]
+    assert doc["signer"]["name"] == "Trần Thị Hoa"
+
+
+QUYET_DINH = """
+ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH AN GIANG                      Độc lập - Tự do - Hạnh phúc
+Số: 12/QĐ-UBND                     An Giang, ngày 10 tháng 01 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2025
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện công tác dân vận chính quyền năm 2025.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Như Điều 3;
+CHỦ TỊCH
+Lê Văn Phước
+KẾ HOẠCH
+Thực hiện công tác dân vận chính quyền năm 2025
+(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 10/01/2025)
+I. MỤC TIÊU
+Nâng cao chất lượng công tác dân vận.
+II. NHIỆM VỤ
+1. Sở Nội vụ theo dõi, hướng dẫn công tác dân vận chính quyền.
+2. Các sở, ngành tổ chức tuyên truyền.
+Thời gian thực hiện: Thường xuyên.
+III. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh hằng quý.
+"""
+
+
+def test_quyet_dinh_issuing_a_plan():
+    out = valid(parse_plan(txt(QUYET_DINH)))
+    doc = out["document"]
+    assert doc["kind"] == "Quyết định" and doc["symbol"] == "12/QĐ-UBND"
+    assert doc["title"] == "Ban hành Kế hoạch thực hiện công tác dân vận chính quyền năm 2025"
+    assert doc["issuer"] == "Ủy ban nhân dân tỉnh An Giang"
+    assert doc["signer"]["name"] == "Lê Văn Phước"
+    tasks = by_path(out)
+    assert set(tasks) == {"II.1", "II.2", "III.1"}
+    assert tasks["II.1"]["executing"] == ["Sở Nội vụ"]
+    assert tasks["II.2"]["timeframe"]["kind"] == "continuous"
+    assert [r["period"] for r in out["reports"]] == ["quarterly"]
+
+
+OCR_PLAN = """
+UBND HUYEN CHAU THANH CONG HOA XA HOI CHU NGHIA VIET NAM
+PHONG NOI VU Doc lap - Tu do - Hanh phuc
+S6: 15 /KH-PNV Chau Thanh, ngay 03 thang 4 nam 2025
+KE HOACH
+Thuc hien cong tac dan van chinh quyen nam 2025
+I. MUC DICH, YEU CAU
+1. Muc dich
+a) Nang cao hieu qua cong tac dan van.
+II. NOI DUNG THUC HIEN
+1. Tiep tuc quan triet Quyet dinh so 23-Qb/TW va Nghi dinh 59/2023/ND-CP.
+a) Chi dao: Lanh dao Phong.
+b) Tham muu thuc hién: Cac bo phan chuyen mon.
+c¢) Thoi gian thyc hién: Quy III/2025.
+III. TO CHUC THUC HIEN
+1. Cac bo phan bao cao ket qua ve Lanh dao Phong hang tuan.
+TRUONG PHONG
+Le Van Tam
+"""
+
+
+def test_ocr_plan_without_diacritics():
+    out = valid(parse_plan(txt(OCR_PLAN)))
+    doc = out["document"]
+    assert doc["symbol"] == "15/KH-PNV" and doc["date"] == "2025-04-03" and doc["kind"] == "Kế hoạch"
+    assert "23-QĐ/TW" in out["citations"] and "59/2023/NĐ-CP" in out["citations"]
+    tasks = by_path(out)
+    assert [afold(m) for m in tasks["II.1"]["directing"]] == ["lanh dao phong"]
+    assert [afold(m) for m in tasks["II.1"]["executing"]] == ["cac bo phan chuyen mon"]
+    assert tasks["II.1"]["directing"] == ["Lãnh đạo Phòng"]  # diacritics restored
+    assert "diacritics_restored" in {f["code"] for f in out["flags"]}
+    assert tasks["II.1"]["timeframe"]["date"] == "2025-09-30"
+    assert [r["period"] for r in out["reports"]] == ["weekly"]
+
+
+def test_unnumbered_paragraphs_are_numbered():
+    plan = """
+KẾ HOẠCH
+Tuyên truyền pháp luật năm 2025
+I. NỘI DUNG
+1. Tổ chức tuyên truyền pháp luật.
+II. TỔ CHỨC THỰC HIỆN
+Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện Kế hoạch này.
+Các huyện, thị xã, thành phố xây dựng kế hoạch cụ thể.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.1"]["lead"] == ["Sở Tư pháp"] and tasks["II.1"]["cooperating"] == ["Sở Nội vụ"]
+    assert tasks["II.2"]["executing"] == ["Các huyện, thị xã, thành phố"]
+    assert tasks["I.1"]["lead"] == [] and tasks["I.1"]["executing"] == []
+
+
+def test_draft_flags():
+    out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
+    codes = {f["code"] for f in out["flags"]}
+    assert {"no_symbol", "no_date"} <= codes
+    assert out["document"]["place"] == "An Nhơn" and out["document"]["symbol"] is None
+    task = out["tasks"][0]
+    assert {f["code"] for f in task["flags"]} >= {"no_agency"}
+    assert all(f["message"] for f in task["flags"])
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_random_text_never_fails(seed):
+    rng = random.Random(seed)
+    alphabet = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐ0123456789 .,;:-+()/IVX\t\n¹[]“”*&¢ \u0301\u0323\U0001F600"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120))) for _ in range(rng.randint(0, 60))]
+    markers = ["I. ", "1. ", "a) ", "- ", "+ ", "Cơ quan chủ trì: ", "Thời gian thực hiện: ", "Số: ", "KẾ HOẠCH"]
+    lines = [rng.choice(markers) + line if rng.random() < 0.4 else line for line in lines]
+    blocks: list = [Paragraph(text=t, line=i + 1, label=rng.choice(["", "1.", "a)"])) for i, t in enumerate(lines)]
+    if rng.random() < 0.5:
+        blocks.append(Table(rows=[[rng.choice(lines or [""]) for _ in range(rng.randint(0, 5))]
+                                  for _ in range(rng.randint(0, 4))]))
+    valid(parse_plan(SourceDocument(blocks=blocks, source_name=f"r{seed}")))
+
+
+def test_empty_and_degenerate_documents():
+    valid(parse_plan(SourceDocument(blocks=[])))
+    valid(parse_plan(SourceDocument(blocks=[Paragraph(text="")])))
+    valid(parse_plan(SourceDocument(blocks=[Table(rows=[])])))
+    valid(parse_plan(SourceDocument(blocks=[Table(rows=[["STT", "Nội dung"], ["1"]])])))
+
+
+def test_huge_and_pathological_text_is_bounded():
+    long_line = "Các cơ quan, " * 3000 + "phối hợp với " * 2000 + "1/" * 3000 + "ngày 1 tháng " * 2000
+    plan = "KẾ HOẠCH\nX\nI. NỘI DUNG\n" + "\n".join(f"{i}. Sở Nội vụ chủ trì thực hiện. {long_line[:500]}"
+                                                 for i in range(1, 60)) + "\n" + long_line
+    start = time.perf_counter()
+    valid(parse_plan(txt(plan * 3)))
+    assert time.perf_counter() - start < 10
+
+
+def test_several_labels_on_one_line_and_inline_labels():
+    plan = """
+KẾ HOẠCH
+Cải cách hành chính năm 2025
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính.
+- Cơ quan chủ trì: Sở Tư pháp; Cơ quan phối hợp: Sở Nội vụ; Thời gian thực hiện: Quý III/2025.
+2. Tổ chức đối thoại với doanh nghiệp (Chủ trì: Sở Kế hoạch và Đầu tư; thời gian: Tháng 9/2025).
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["I.1"]["lead"] == ["Sở Tư pháp"] and tasks["I.1"]["cooperating"] == ["Sở Nội vụ"]
+    assert tasks["I.1"]["timeframe"]["date"] == "2025-09-30"
+    assert tasks["I.2"]["title"] == "Tổ chức đối thoại với doanh nghiệp"
+    assert tasks["I.2"]["lead"] == ["Sở Kế hoạch và Đầu tư"]
+    assert tasks["I.2"]["timeframe"]["date"] == "2025-09-30"
+
+
+PARTY_PLAN = """
+TỈNH ỦY QUẢNG NAM                 ĐẢNG CỘNG SẢN VIỆT NAM
+BAN DÂN VẬN
+*
+Số 17-KH/BDVTU                    Quảng Nam, ngày 10 tháng 01 năm 2025
+KẾ HOẠCH
+Thực hiện Quy chế công tác dân vận năm 2025
+Thực hiện Quyết định số 23-QĐ/TW ngày 30/7/2021 của Bộ Chính trị, Ban Dân vận Tỉnh ủy xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức.
+II. NỘI DUNG, NHIỆM VỤ
+1. Hướng dẫn công tác dân vận
+1.1. Các huyện ủy, thị ủy, thành ủy xây dựng kế hoạch thực hiện.
+1.2. Ban Dân vận các huyện ủy báo cáo kết quả về Ban Dân vận Tỉnh ủy trước ngày 30/6/2025.
+III. TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO
+1. Các cơ quan báo cáo định kỳ 6 tháng về Ban Dân vận Tỉnh ủy.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Trần Văn Nam
+"""
+
+
+def test_party_style_plan():
+    out = valid(parse_plan(txt(PARTY_PLAN)))
+    doc = out["document"]
+    assert doc["symbol"] == "17-KH/BDVTU" and doc["date"] == "2025-01-10" and doc["place"] == "Quảng Nam"
+    assert doc["issuer"].lower() == "ban dân vận tỉnh ủy quảng nam"
+    assert out["citations"] == ["23-QĐ/TW"]
+    tasks = by_path(out)
+    assert set(tasks) == {"II.1.1", "II.1.2", "III.1"}
+    assert tasks["II.1.1"]["executing"] == ["Các huyện ủy, thị ủy, thành ủy"]
+    pairs = {(r["period"], r["due"]) for r in out["reports"]}
+    assert ("unspecified", "2025-06-30") in pairs and ("six_months", None) in pairs
+
+
+def test_attribute_items_under_a_heading():
+    plan = """
+KẾ HOẠCH
+Chuyển đổi số năm 2025
+II. NHIỆM VỤ
+1. Nội dung
+a) Số hóa hồ sơ.
+b) Cập nhật cơ sở dữ liệu.
+2. Cơ quan chủ trì, phối hợp: Sở Khoa học và Công nghệ chủ trì; Sở Nội vụ phối hợp.
+3. Thời gian thực hiện: Quý II/2025.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert set(tasks) == {"II.1.a", "II.1.b"}
+    for path in ("II.1.a", "II.1.b"):
+        assert tasks[path]["lead"] == ["Sở Khoa học và Công nghệ"]
+        assert tasks[path]["cooperating"] == ["Sở Nội vụ"]
+        assert tasks[path]["timeframe"]["date"] == "2025-06-30"

@@ -1,0 +1,196 @@
+"""Unit tests of the plan parser's rules: time phrases, symbols, mentions, labels, reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from danvan.reader.parse.citations import collect_citations, find_symbols
+from danvan.reader.parse.labels import label_of
+from danvan.reader.parse.mentions import roles_from_text, split_mentions
+from danvan.reader.parse.ocrfix import correct_word, fix_line
+from danvan.reader.parse.reports import reports_in_sentence
+from danvan.reader.parse.timeframe import parse_timeframe
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "date", "year"),
+    [
+        ("Thường xuyên", "continuous", None, None),
+        ("Từ 01/7/2025", "continuous", None, None),
+        ("Từ tháng 3/2026 trở đi", "continuous", None, None),
+        ("Hằng năm", "annual", None, None),
+        ("Hàng năm", "annual", None, None),
+        ("trước ngày 15 tháng 11 hàng năm", "annual", "--11-15", None),
+        ("06 tháng, hằng năm", "annual", None, None),
+        ("Hoàn thành trước ngày 31 tháng 10 năm 2025", "deadline", "2025-10-31", None),
+        ("Trước 31/10/2025", "deadline", "2025-10-31", None),
+        ("Quý II/2025", "deadline", "2025-06-30", None),
+        ("Quý IV năm 2025", "deadline", "2025-12-31", None),
+        ("Tháng 6/2025", "deadline", "2025-06-30", None),
+        ("Tháng 5, 6/2025", "deadline", "2025-06-30", None),
+        ("Tháng 02/2024", "deadline", "2024-02-29", None),
+        ("Từ tháng 11/2025 đến quý II/2026", "deadline", "2026-06-30", None),
+        ("Từ tháng 11/2025 đến ngày bầu cử", "none", None, None),
+        ("Năm 2025", "year", None, 2025),
+        ("Hoàn thành trong năm 2026", "year", None, 2026),
+        ("Giai đoạn 2021 - 2025", "period", None, 2025),
+        ("Từ năm 2021 đến năm 2025", "period", None, 2025),
+        ("Năm 2027 và các năm tiếp theo", "year", None, 2027),
+        ("Quý III/2026 và các năm tiếp theo", "deadline", "2026-09-30", None),
+        ("Giai đoạn 2021 - 2025 và những năm tiếp theo", "period", None, 2025),
+        ("Tháng 10/2025 và thường xuyên", "deadline", "2025-10-31", None),
+        ("Thường xuyên, hằng năm", "continuous", None, None),
+        ("Theo tiến độ của Bộ", "none", None, None),
+        ("03 ngày làm việc", "none", None, None),
+        ("+ Xây dựng dự thảo trước ngày 10/3/2026; + Ban hành trước ngày 31/3/2026", "deadline", "2026-03-31", None),
+        ("Thuong xuyen", "continuous", None, None),
+        ("Nam 2025", "year", None, 2025),
+        ("31/02/2025", "none", None, None),
+    ],
+)
+def test_timeframe(raw, kind, date, year):
+    tf = parse_timeframe(raw)
+    assert (tf["kind"], tf["date"], tf["year"]) == (kind, date, year)
+    assert tf["raw"]
+
+
+def test_timeframe_none_without_raw():
+    assert parse_timeframe(None) == {"kind": "none", "date": None, "year": None, "raw": None}
+
+
+def test_symbols_state_party_and_ocr():
+    text = ("Chỉ thị số 33/CT-TTg; Quyết định số 23-QĐ/TW; Kế hoạch số 17-KH/TU; Quy định số 11-QĐi/TW; "
+            "Hướng dẫn số 03-HD/BDVTU; Nghị quyết số 10/2024/NQ-HĐND; Công văn số 1455/UBND-KGVX; "
+            "Quyét dinh 218- -Qb/TW; Nghi dinh s6 59/2023/ND-CP; Nghi quyet 65/NQ-HPND; 124-QD/TW")
+    assert find_symbols(text) == ["33/CT-TTg", "23-QĐ/TW", "17-KH/TU", "11-QĐi/TW", "03-HD/BDVTU",
+                                  "10/2024/NQ-HĐND", "1455/UBND-KGVX", "218-QĐ/TW", "59/2023/NĐ-CP",
+                                  "65/NQ-HĐND", "124-QĐ/TW"]
+
+
+def test_symbols_ignore_dates_and_spans():
+    assert find_symbols("ngày 26/11/2021, giai đoạn 2021 - 2025, Quý II/2025, tháng 3, 6, 9/2025") == []
+
+
+def test_citations_drop_own_symbol_and_duplicates():
+    assert collect_citations(["Kế hoạch 70/KH-UBND; 33/CT-TTg", "33/CT-TTg"], "70/KH-UBND") == ["33/CT-TTg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "value"),
+    [
+        ("Cơ quan chủ trì: Sở Nội vụ;", "lead", "Sở Nội vụ;"),
+        ("Đơn vị chủ trì: Sở Y tế", "lead", "Sở Y tế"),
+        ("Chủ trì: Sở Y tế", "lead", "Sở Y tế"),
+        ("Đơn vị phối hợp: Sở Tài chính", "cooperating", "Sở Tài chính"),
+        ("Đơn vị thực hiện: UBND các xã", "executing", "UBND các xã"),
+        ("Tham mưu thực hiện: Phòng Nội vụ", "executing", "Phòng Nội vụ"),
+        ("Chỉ đạo: Lãnh đạo Văn phòng.", "directing", "Lãnh đạo Văn phòng."),
+        ("Thời gian hoàn thành: Quý II/2025", "time", "Quý II/2025"),
+        ("Tiến độ: Tháng 6/2025", "time", "Tháng 6/2025"),
+        ("Thời hạn: 31/12/2025", "time", "31/12/2025"),
+        ("Co quan chu tri: So Noi vu", "lead", "So Noi vu"),
+        ("Thoit gian thyc hién: Nam 2025.", "time", "Nam 2025."),
+        ("Tham muu thyuc hién: Phong Hanh chinh", "executing", "Phong Hanh chinh"),
+        ("Chi dao: Chanh Van phong", "directing", "Chanh Van phong"),
+        ("Nhiệm vụ: Rà soát văn bản", "task", "Rà soát văn bản"),
+    ],
+)
+def test_labels(text, role, value):
+    assert label_of(text) == (role, value)
+
+
+def test_not_a_label():
+    assert label_of("Thực hiện Chỉ thị số 33/CT-TTg: nội dung")[0] is None
+    assert label_of("Các cơ quan, đơn vị tiếp tục quán triệt")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Nội vụ, các cơ quan, đơn vị, địa phương", ["Sở Nội vụ", "các cơ quan, đơn vị, địa phương"]),
+        ("Các sở, ban ngành thành phố, các cơ quan, đơn vị trung ương, doanh nghiệp nhà nước đóng trên địa bàn "
+         "thành phố, Ủy ban nhân dân xã, phường",
+         ["Các sở, ban ngành thành phố", "các cơ quan, đơn vị trung ương",
+          "doanh nghiệp nhà nước đóng trên địa bàn thành phố", "Ủy ban nhân dân xã, phường"]),
+        ("Các cơ quan nhà nước, đơn vị sự nghiệp công lập, doanh nghiệp nhà nước (sau đây gọi là cơ quan, đơn vị)",
+         ["Các cơ quan nhà nước", "đơn vị sự nghiệp công lập", "doanh nghiệp nhà nước"]),
+        ("Sở Dân tộc và Tôn giáo", ["Sở Dân tộc và Tôn giáo"]),
+        ("Ủy ban nhân dân cấp huyện, cấp xã", ["Ủy ban nhân dân cấp huyện, cấp xã"]),
+        ("Các Sở, Ban ngành thành phố; UBND quận, huyện; UBND xã, phường, thị trấn",
+         ["Các Sở, Ban ngành thành phố", "UBND quận, huyện", "UBND xã, phường, thị trấn"]),
+        ("các cơ quan liên quan", ["các cơ quan"]),
+        ("Sở Tài chính, các cơ quan có liên quan", ["Sở Tài chính", "các cơ quan"]),
+        ("Chánh Văn phòng và Chủ tịch Công đoàn Văn phòng", ["Chánh Văn phòng", "Chủ tịch Công đoàn Văn phòng"]),
+        ("Trưởng các phòng, ban, đơn vị trực thuộc", ["Trưởng các phòng, ban, đơn vị trực thuộc"]),
+        ("Cán bộ, công chức, viên chức", ["Cán bộ, công chức, viên chức"]),
+    ],
+)
+def test_split_mentions(text, expected):
+    assert split_mentions(text) == expected
+
+
+def test_roles_from_prose():
+    got = roles_from_text("Sở Tài chính phối hợp các cơ quan, đơn vị, địa phương có liên quan cân đối ngân sách.")
+    assert got["executing"] == ["Sở Tài chính"] and got["cooperating"] == ["các cơ quan, đơn vị, địa phương"]
+    got = roles_from_text("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính xây dựng đề án.")
+    assert got["lead"] == ["Sở Xây dựng"] and got["cooperating"] == ["Sở Tài chính"]
+    got = roles_from_text("Căn cứ Kế hoạch này, Sở Y tế xây dựng kế hoạch chi tiết.")
+    assert got["executing"] == ["Sở Y tế"]
+    got = roles_from_text("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Sở Nội vụ giám sát.")
+    assert got["executing"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"] and got["cooperating"] == ["Sở Nội vụ"]
+    assert not any(roles_from_text("Tiếp tục quán triệt các văn bản.").values())
+    assert not any(roles_from_text("Ban hành văn bản hướng dẫn.").values())
+
+
+def _pairs(reports):
+    out = set()
+    for r in reports:
+        dues = r["due"] if isinstance(r["due"], list) else [r["due"]]
+        out.update((r["period"], d) for d in dues)
+    return out
+
+
+def test_reports_quarterly_list_of_months():
+    text = ("báo cáo kết quả thực hiện về Ủy ban nhân dân huyện (qua Phòng Nội vụ huyện để tổng hợp) theo định kỳ "
+            "quý I, 6 tháng, 9 tháng (trước ngày 15 tháng 3, 6, 9/2025) và báo cáo năm (trước ngày 20/11/2025)")
+    reports = reports_in_sentence(text, [])
+    assert _pairs(reports) == {("quarterly", "2025-03-15"), ("six_months", "2025-06-15"),
+                               ("nine_months", "2025-09-15"), ("annual", "2025-11-20")}
+    assert set(reports[0]["to"]) == {"Ủy ban nhân dân huyện", "Phòng Nội vụ huyện"}
+
+
+def test_reports_monthly_weekly_and_closing():
+    assert _pairs(reports_in_sentence("Các xã báo cáo kết quả về Phòng Nội vụ trước ngày 25 hằng tháng", [])) == {
+        ("monthly", "---25")}
+    assert _pairs(reports_in_sentence("Các phòng báo cáo hằng tuần về Văn phòng", [])) == {("weekly", None)}
+    got = reports_in_sentence("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan phản ánh về Sở Nội "
+                              "vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét", [], True)
+    assert _pairs(got) == {("ad_hoc", None)}
+    assert got[0]["to"] == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]
+    got = reports_in_sentence("Sở Nội vụ tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05/6 và 20/11 hằng năm", [])
+    assert got[0]["period"] == "annual" and got[0]["due"] == ["--06-05", "--11-20"]
+    assert reports_in_sentence("Sở Nội vụ theo dõi, kiểm tra việc thực hiện", []) == []
+
+
+def test_ocr_word_repair():
+    assert correct_word("thudc") == "thuoc"
+    assert correct_word("phong") is None
+    assert fix_line("Phong Hanh chinh - T6 chirc") == "Phong Hanh chinh - To chuc"
+    assert fix_line("UBND TP. CAN THO") == "UBND TP. CAN THO"
+
+
+def test_restore_diacritics_of_common_words():
+    from danvan.reader.parse.ocrfix import restore_diacritics
+
+    assert restore_diacritics("Phong Hanh chinh - To chuc") == "Phòng Hành chính - Tổ chức"
+    assert restore_diacritics("cong tac dan van chinh quyen nam 2025") == "công tác dân vận chính quyền năm 2025"
+    assert restore_diacritics("UBND 24/KH-VPUB") == "UBND 24/KH-VPUB"
+
+
+def test_title_cut_at_300_characters_on_a_word():
+    from danvan.reader.parse.text import cut_title, first_sentence
+
+    text = "Tăng cường công tác dân vận " * 20
+    cut = cut_title(text)
+    assert len(cut) <= 300 and text.startswith(cut) and not cut.endswith(" ")
+    assert first_sentence("Rà soát văn bản. Báo cáo UBND TP. Cần Thơ.") == "Rà soát văn bản"

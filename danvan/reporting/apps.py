@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ReportingConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "danvan.reporting"
+    label = "reporting"
+    verbose_name = "Báo cáo, tiến độ"
