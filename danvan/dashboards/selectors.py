@@ -239,3 +239,15 @@ def dashboard_data(*, government_id: int, today: dt.date, year: int) -> dict:
         "reports_missing": sum(r.missing for r in reports),
         "total": totals(agencies),
     }
+
+
+def dashboard_default_year(*, government_id: int, today) -> int:
+    """The year a dashboard opens on: this year if it has deadlines, else the latest earlier year that has."""
+    from django.db.models import Max
+
+    from danvan.plans.models import AssignmentDeadline
+
+    latest = AssignmentDeadline.objects.filter(
+        assignment__task__plan__government_id=government_id, due_date__year__lte=today.year
+    ).aggregate(latest=Max("due_date"))["latest"]
+    return latest.year if latest else today.year

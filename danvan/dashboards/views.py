@@ -22,7 +22,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     government = next((g for g in governments if str(g.pk) == chosen), governments[0] if governments else None)
     today = timezone.localdate()
     year_text = request.GET.get("nam", "")
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else today.year
+    if year_text.isdigit() and 2000 <= int(year_text) <= 2100:
+        year = int(year_text)
+    elif government is not None:
+        year = selectors.dashboard_default_year(government_id=government.pk, today=today)
+    else:
+        year = today.year
     context = {"governments": governments, "government": government, "year": year, "today": today,
                "years": range(today.year - 3, today.year + 2)}
     if government is not None:

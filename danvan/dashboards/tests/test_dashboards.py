@@ -112,3 +112,12 @@ def test_another_governments_coordinator_sees_only_their_own(client, progress):
     client.force_login(progress["annhon"])
     page = client.get(reverse("dashboards:overview")).content.decode()
     assert "Sở Tư pháp" not in page
+
+
+def test_the_dashboard_opens_on_the_latest_year_with_deadlines(client, progress):
+    """In January 2027, before any 2027 deadline, the dashboard shows 2026 rather than an empty year."""
+    with freeze_time("2027-01-10 03:00:00"):
+        client.force_login(progress["noivu"])
+        page = client.get(reverse("dashboards:overview")).content.decode()
+    assert "Sở Tư pháp" in page
+    assert '<option value="2026" selected>' in page
