@@ -122,34 +122,21 @@ class WorkCalendar:
 
     def add_working_days(self, start: dt.date, n: int) -> DayCount:
         """The n-th working day after `start` (the start day itself is not counted)."""
-        if n < 0:
-            raise ValueError("n must not be negative")
-        skipped: list[SkippedDay] = []
-        made_up: list[SpecialDay] = []
-        current = start
-        counted = 0
-        while counted < n:
-            current += ONE_DAY
-            reason = self.why_not_working(current)
-            if reason is not None:
-                skipped.append(reason)
-                continue
-            counted += 1
-            extra = self.made_up_day(current)
-            if extra is not None:
-                made_up.append(extra)
-        return DayCount(end=current, skipped=tuple(skipped), made_up=tuple(made_up))
+        return self._count_working_days(start, n, ONE_DAY)
 
     def subtract_working_days(self, end: dt.date, n: int) -> DayCount:
         """The working day n working days before `end` (for reminders: due date minus a lead time)."""
+        return self._count_working_days(end, n, -ONE_DAY)
+
+    def _count_working_days(self, origin: dt.date, n: int, step: dt.timedelta) -> DayCount:
         if n < 0:
             raise ValueError("n must not be negative")
         skipped: list[SkippedDay] = []
         made_up: list[SpecialDay] = []
-        current = end
+        current = origin
         counted = 0
         while counted < n:
-            current -= ONE_DAY
+            current += step
             reason = self.why_not_working(current)
             if reason is not None:
                 skipped.append(reason)
