@@ -34,6 +34,9 @@ def browser():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    # sync_playwright runs an asyncio loop in this thread, so Django's ORM calls made by fixtures and tests
+    # here (not in an event loop's task) would be refused without this.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -77,3 +80,19 @@ def login(page, live_server, username: str, password: str = "demo") -> None:
 def logout(page) -> None:
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def migration_data(transactional_db):
+    """Re-create the rows data migrations load (indicator catalogue, work calendar, deadline rules).
+
+    Live-server tests need transactional_db, whose flush after each test also deletes those rows, so a
+    browser test that runs after another would otherwise see no indicators and no calendar. Both loaders
+    are idempotent.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("danvan.reporting.migrations.0002_indicator_catalogue").seed(apps, None)
+    importlib.import_module("danvan.workcalendar.migrations.0002_load_defaults").load(apps, None)
