@@ -13,6 +13,7 @@ from danvan.reader.document import SourceDocument
 from danvan.reader.parse.citations import collect_citations
 from danvan.reader.parse.header import find_kind, issuer_from_opening, parse_header, parse_signer
 from danvan.reader.parse.lines import Line, TableItem, prepare
+from danvan.reader.parse.mentions import document_scope
 from danvan.reader.parse.ocrfix import restore_diacritics
 from danvan.reader.parse.outline import ROLES, _task, build_tree, collect_tasks, section_is_task
 from danvan.reader.parse.reports import collect_reports
@@ -41,7 +42,8 @@ def _empty(source: str) -> dict:
 def parse_plan(doc: SourceDocument) -> dict:
     """A plan's text → its structured form (see GUIDE.md); never raises on odd input."""
     try:
-        return _parse(doc)
+        with document_scope():
+            return _parse(doc)
     except Exception as exc:  # noqa: BLE001 - a reader must get a schema-valid answer for any text
         out = _empty(doc.source_name or "")
         out["flags"].append({"code": "parse_error", "message": f"Lỗi khi phân tích văn bản: {type(exc).__name__}"})

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# `(\d(?<![\w/.-]\d)\d{0,4})` is `(?<![\w/.-])(\d{1,5})` with the look-behind after the first digit, so that
+# the regex engine can skip ahead to digits.
 _SYMBOL = re.compile(
-    r"(?<![\w/.-])(\d{1,5})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
+    r"(\d(?<![\w/.-]\d)\d{0,4})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
     r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3})"
 )
 _REPAIR = {
@@ -22,12 +24,16 @@ def _repair_part(part: str) -> str:
     return _REPAIR.get(part, part)
 
 
+_WHITE = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"([-/])")
+
+
 def normalise_symbol(number: str, year: str, sep: str, rest: str) -> str:
-    rest = re.sub(r"\s+", "", rest)
-    parts = re.split(r"([-/])", rest)
+    rest = _WHITE.sub("", rest)
+    parts = _SEPARATORS.split(rest)
     parts = [_repair_part(p) if p not in "-/" else p for p in parts]
     sep = "-" if "-" in sep else "/"
-    year = re.sub(r"\s+", "", year)
+    year = _WHITE.sub("", year)
     return unicodedata.normalize("NFC", f"{number}{year}{sep}{''.join(parts)}")
 
 
@@ -46,8 +52,16 @@ def find_symbols(text: str) -> list[str]:
 
 
 def symbol_key(symbol: str) -> str:
-    text = unicodedata.normalize("NFD", symbol.lower().replace("đ", "d"))
-    return "".join(c for c in text if unicodedata.category(c) != "Mn" and not c.isspace())
+    key = _KEYS.get(symbol)
+    if key is None:
+        text = unicodedata.normalize("NFD", symbol.lower().replace("đ", "d"))
+        key = "".join(c for c in text if unicodedata.category(c) != "Mn" and not c.isspace())
+        if len(_KEYS) < 20000:
+            _KEYS[symbol] = key
+    return key
+
+
+_KEYS: dict[str, str] = {}  # symbol → key (symbols are short and recur across plans)
 
 
 def collect_citations(texts: list[str], own: str | None) -> list[str]:

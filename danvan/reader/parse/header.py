@@ -33,6 +33,11 @@ _POSITION = re.compile(r"^(?:ph[oó]\s+)?(?:ch[uủ]\s*t[iị]ch|gi[aá]m\s*[dđ
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\.?\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
 
 
+# precompiled patterns of the helpers below
+_SEGMENTS = re.compile(r"_{2,}|~|\s{3,}|:\s*")
+_NAME_CUT = re.compile(r"~|_{2,}|\s{3,}")
+
+
 def _expand(text: str) -> str:
     for rx, full in _ABBR:
         text = rx.sub(full, text)
@@ -176,7 +181,7 @@ def parse_signer(tail: list[Line]) -> dict:
     position = None
     name = None
     for line in tail:
-        segments = re.split(r"_{2,}|~|\s{3,}|:\s*", line.text)
+        segments = _SEGMENTS.split(line.text)
         for seg in segments:
             seg = clean(seg.replace("*", ""))
             if not seg or line.kind == "bullet" and seg is segments[0]:
@@ -189,7 +194,7 @@ def parse_signer(tail: list[Line]) -> dict:
                 position = sentence_case(seg)
                 continue
     for line in reversed(tail[-6:]):
-        seg = clean(re.split(r"~|_{2,}|\s{3,}", line.text)[-1].replace("*", ""))
+        seg = clean(_NAME_CUT.split(line.text)[-1].replace("*", ""))
         if _NAME.match(seg) and not _POSITION.match(afold(seg)):
             name = seg
             break

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from danvan.reader.document import Paragraph, SourceDocument, Table
 from danvan.reader.parse.labels import inline_labels, label_of, split_labels
 from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
-from danvan.reader.parse.text import ocr_key, upper_ratio
+from danvan.reader.parse.text import mostly_upper_line, ocr_key, squeeze, upper_ratio
 
 KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huong dan", "chi thi", "nghi quyet",
              "thong bao", "phuong an", "bao cao", "ke hoach lien tich", "chuong trinh hanh dong"}
@@ -86,7 +86,7 @@ def _classify(text: str) -> tuple[str, str, str]:
 def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     if "*" in text or "¢" in text or "®" in text or "©" in text or "\\" in text:
         text = _NOISE.sub("", text)
-    text = " ".join(text.split())
+    text = squeeze(text)
     if not text:
         return None
     fm = _FOOTNOTE.match(text)
@@ -104,7 +104,7 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             line.extra = pairs[1:]
         elif rest.rstrip(" .;").endswith(")") and ":" in rest:
             line.text, line.extra = inline_labels(rest)
-    line.upper = upper_ratio(rest) > 0.7
+    line.upper = mostly_upper_line(rest)
     return line
 
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from itertools import islice
 
 from danvan.reader.parse.text import afold
 
@@ -26,6 +30,7 @@ _ORG_HEADS = (
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand",
 )
+_ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho"}
 VERBS_VN = {
@@ -56,6 +61,11 @@ VERBS_FOLD = {afold(v) for v in VERBS_VN} - _AMBIGUOUS
 _VN_CHARS = re.compile("[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
+# precompiled patterns of the helpers below
+_NOT_WORD = re.compile(r"[^a-z0-9 -]+")
+_WHITE = re.compile(r"\s+")
+
+
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
     for n in range(_MAX_VERB_WORDS, 0, -1):
         if diacritics:
@@ -68,6 +78,7 @@ def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, d
                 return phrase
     return None
 _MAX_VERB_WORDS = 3
+_TOKENS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
 _MAX_MENTION_WORDS = 14  # a longer "agency" read from prose is a sentence the verb list did not stop
 _PAREN = re.compile(r"\([^()]{0,300}\)")
 _LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
@@ -82,7 +93,7 @@ def _fold_words(text: str) -> list[str]:
 
 
 def _is_generic_piece(piece: str) -> bool:
-    words = re.sub(r"[^a-z0-9 -]+", " ", afold(piece)).split()
+    words = _NOT_WORD.sub(" ", afold(piece)).split()
     for lead in (("thu", "truong"), ("truong",), ("lanh", "dao"), ("nguoi", "dung", "dau"), ("chu", "tich"),
                  ("can", "bo")):
         if tuple(words[:len(lead)]) == lead and len(words) > len(lead):
@@ -134,10 +145,9 @@ def _continues(prev: str, piece: str) -> bool:
 def _is_org_start(text: str) -> bool:
     text = text.lstrip()[:40]
     folded = afold(text).strip()
-    if not folded:
+    if not folded or not folded.startswith(_ORG_HEAD_WORDS):
         return False
-    for head in _ORG_HEADS:
-        word = head.strip()
+    for word in _ORG_HEAD_WORDS:
         if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
             if word in _NAMED_HEADS:
                 rest = text.strip()[len(word):].lstrip()
@@ -150,7 +160,7 @@ def _is_org_start(text: str) -> bool:
 
 def clean_mention(text: str) -> str:
     text = _PAREN.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ;:,.-")
+    text = _WHITE.sub(" ", text).strip(" ;:,.-")
     text = _LEADING.sub("", text).strip()
     for _ in range(2):
         m = _TRAILING.search(afold(text))
@@ -223,7 +233,8 @@ def subject_of(text: str) -> tuple[str, str, int]:
         return "", "", -1
     offset = len(text) - len(body)
     # walk words; stop at the first verb (1-3 word match)
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", body)]
+    # tokens past 40 (+2 for a verb's later words) never change the answer
+    tokens = [(m.group(0), m.start()) for m in islice(_TOKENS.finditer(body), 43)]
     folded = [afold(t) for t, _ in tokens]
     lowered = [t.lower() for t, _ in tokens]
     words = [t for t, _ in tokens]
@@ -254,8 +265,33 @@ def subject_of(text: str) -> tuple[str, str, int]:
     return "", "", -1
 
 
+_DOCUMENT = threading.local()
+
+
+@contextmanager
+def document_scope() -> Iterator[None]:
+    """While one document is parsed: `roles_from_text` reads each text once (the outline and the reports both
+    read the same paragraphs). Nothing is kept after the document."""
+    previous = getattr(_DOCUMENT, "roles", None)
+    _DOCUMENT.roles = {}
+    try:
+        yield
+    finally:
+        _DOCUMENT.roles = previous
+
+
 def roles_from_text(text: str) -> dict[str, list[str]]:
     """Roles read from prose: subject → executing (or lead before `chủ trì`); `phối hợp với Y` → cooperating."""
+    memo = getattr(_DOCUMENT, "roles", None)
+    if memo is None:
+        return _roles_from_text(text)
+    got = memo.get(text)
+    if got is None:
+        got = memo[text] = _roles_from_text(text)
+    return {role: list(names) for role, names in got.items()}  # fresh lists: callers may keep or extend them
+
+
+def _roles_from_text(text: str) -> dict[str, list[str]]:
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": []}
     subject, verb, at = subject_of(text)
     if not subject:
@@ -283,7 +319,7 @@ def partners(text: str) -> list[str]:
     text = text.lstrip(" ,")[:400]
     if not text or not _is_org_start(text):
         return []
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[^\s,;:.()]+|[,;:.()]", text)]
+    tokens = [(m.group(0), m.start()) for m in islice(_TOKENS.finditer(text), 43)]  # the loop stops at 41
     folded = [afold(t) for t, _ in tokens]
     lowered = [t.lower() for t, _ in tokens]
     words = [t for t, _ in tokens]

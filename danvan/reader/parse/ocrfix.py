@@ -25,7 +25,8 @@ _CONFUSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 }
 _DELETE = 0.15
 _PLAUSIBLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$")
-_TOKEN = re.compile(r"(?<![\w/-])([^\W_]{1,7})(?![\w/-])")
+# `(?<![\w/-])([^\W_]{1,7})(?![\w/-])`, the look-behind after the first letter (the engine skips to letters)
+_TOKEN = re.compile(r"([^\W_](?<![\w/-][^\W_])[^\W_]{0,6})(?![\w/-])")
 _VN = re.compile("[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 _CACHE: dict[str, str | None] = {}
 _ORPHAN_O = re.compile(r"(?<=\s)[&¢](?=\s)")  # `dân chủ & cơ sở`: `ở` read as `&`
@@ -111,32 +112,43 @@ def fix_line(text: str) -> str:
     """Repair each garbled word of an undiacritised line, keeping its capitalisation."""
     if text.isupper():
         return text
-    out: list[str] = []
-    pos = 0
     prev: str | None = None
-    text = _ORPHAN_O.sub("o", text)
-    for m in _TOKEN.finditer(text):
-        word = m.group(1)
-        out.append(text[pos:m.start()])
-        pos = m.end()
+    if "&" in text or "¢" in text:
+        text = _ORPHAN_O.sub("o", text)
+    cache = _FIX_CACHE
+    parts = _TOKEN.split(text)  # text between words at even indices, the words at odd ones
+    for i in range(1, len(parts), 2):
+        word = parts[i]
+        key = (prev, word)
+        fixed = cache.get(key)
+        if fixed is None:
+            fixed = _fix_word(prev, word)
+            if len(cache) < 50000:
+                cache[key] = fixed
+        parts[i] = fixed[0]
+        prev = fixed[1]
+    return "".join(parts)
+
+
+# (previous word as read, word) → (word as written, what the next word takes as previous): `_fix_word` is pure
+_FIX_CACHE: dict[tuple[str | None, str], tuple[str, str | None]] = {}
+
+
+def _fix_word(prev: str | None, word: str) -> tuple[str, str | None]:
+    """One word of `fix_line` after the (repaired, folded) word before it → (output, `prev` for the next word)."""
+    if word.isdigit():
+        return word, None
+    if not (word.isalpha() and word.islower()):  # a lower-case letter rules out an all-capitals abbreviation
         letters = [c for c in word if c.isalpha()]
-        if word.isdigit() or (len(letters) > 1 and all(c.isupper() for c in letters) and not any(
-                c.isdigit() for c in word)):
-            out.append(word)
-            prev = None
-            continue
-        folded = afold(word)
-        fixed = correct_word(folded)
-        if fixed is None and folded in SYLLABLES:
-            fixed = _in_context(prev, folded)
-        if fixed:
-            out.append(fixed[:1].upper() + fixed[1:] if word[:1].isupper() or word[:1].isdigit() else fixed)
-            prev = fixed
-        else:
-            out.append(word)
-            prev = folded
-    out.append(text[pos:])
-    return "".join(out)
+        if len(letters) > 1 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in word):
+            return word, None
+    folded = afold(word)
+    fixed = correct_word(folded)
+    if fixed is None and folded in SYLLABLES:
+        fixed = _in_context(prev, folded)
+    if fixed:
+        return (fixed[:1].upper() + fixed[1:] if word[:1].isupper() or word[:1].isdigit() else fixed), fixed
+    return word, folded
 
 
 def restore_diacritics(text: str) -> str:
@@ -145,34 +157,46 @@ def restore_diacritics(text: str) -> str:
     Each word takes the form it most often has next to the word before (or after) it, else its most frequent
     form; unknown words, abbreviations in capitals and parts of symbols are left as they are.
     """
-    tokens = list(_TOKEN.finditer(text))
-    folded = [afold(m.group(1)) for m in tokens]
-    out: list[str] = []
-    pos = 0
-    for i, m in enumerate(tokens):
-        word = m.group(1)
-        out.append(text[pos:m.start()])
-        pos = m.end()
-        key = folded[i]
-        if any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in SYLLABLES:
-            out.append(word)
-            continue
-        form = None
-        adjacent_prev = i > 0 and tokens[i - 1].end() + 2 >= m.start()
-        adjacent_next = i + 1 < len(tokens) and m.end() + 2 >= tokens[i + 1].start()
-        if adjacent_prev:
-            pair = BIGRAMS.get(f"{folded[i - 1]} {key}")
-            if pair:
-                form = pair.split(" ", 1)[1]
-        if form is None and adjacent_next:
-            pair = BIGRAMS.get(f"{key} {folded[i + 1]}")
-            if pair:
-                form = pair.split(" ", 1)[0]
-        if form is None and SYLLABLES[key][0] >= 2:
-            form = SYLLABLES[key][1]
-        if form and afold(form) == key:
-            out.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
-        else:
-            out.append(word)
-    out.append(text[pos:])
-    return "".join(out)
+    parts = _TOKEN.split(text)  # text between words at even indices, the words at odd ones
+    if len(parts) == 1:
+        return text
+    folded = [afold(w) if i % 2 else "" for i, w in enumerate(parts)]
+    last = len(parts) - 2
+    cache = _RESTORE_CACHE
+    for i in range(1, len(parts), 2):
+        # adjacent words: at most two characters between them
+        before = folded[i - 2] if i > 1 and len(parts[i - 1]) <= 2 else None
+        after = folded[i + 2] if i < last and len(parts[i + 1]) <= 2 else None
+        word = parts[i]
+        key = (before, word, after)
+        form = cache.get(key)
+        if form is None:
+            form = _restored(word, folded[i], before, after)
+            if len(cache) < 50000:
+                cache[key] = form
+        parts[i] = form
+    return "".join(parts)
+
+
+# (folded word before if adjacent, word, folded word after if adjacent) → the word as written: `_restored` is pure
+_RESTORE_CACHE: dict[tuple[str | None, str, str | None], str] = {}
+
+
+def _restored(word: str, key: str, before: str | None, after: str | None) -> str:
+    """One word of `restore_diacritics`, given the folded adjacent words (None when not adjacent)."""
+    if any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in SYLLABLES:
+        return word
+    form = None
+    if before is not None:
+        pair = BIGRAMS.get(f"{before} {key}")
+        if pair:
+            form = pair.split(" ", 1)[1]
+    if form is None and after is not None:
+        pair = BIGRAMS.get(f"{key} {after}")
+        if pair:
+            form = pair.split(" ", 1)[0]
+    if form is None and SYLLABLES[key][0] >= 2:
+        form = SYLLABLES[key][1]
+    if form and afold(form) == key:
+        return form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return word

@@ -28,6 +28,12 @@ _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
 _AGENCY_HEAD = re.compile(r"^(?:đề nghị|giao|yêu cầu)?\s*", re.I)
 
 
+# precompiled patterns of the helpers below
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_LEAD_OR_COOP = re.compile(r"\b(chu tri|phoi hop)\b")
+
+
 @dataclass
 class Node:
     kind: str
@@ -90,7 +96,7 @@ _NON_TASK_ANYWHERE = re.compile(r"muc dich|yeu cau|muc tieu|kinh phi|che do bao 
 
 
 def section_is_task(node: Node) -> bool:
-    key = re.sub(r"[^a-z ]+", "", afold(node.text))
+    key = _NOT_LETTERS.sub("", afold(node.text))
     if _NON_TASK.search(key):
         return False
     return not (len(key.split()) <= 4 and _NON_TASK_ANYWHERE.search(key))
@@ -107,8 +113,8 @@ def _agency_heading(text: str) -> tuple[str, str] | None:
     else:
         head, rest = text, ""
     head = head.strip()
-    words = head.split()
-    if not words or len(words) > 14 or not _is_org_start(_AGENCY_HEAD.sub("", head)):
+    words = head.split(maxsplit=15)  # only counted, up to 15
+    if not words or len(words) > 14 or not _is_org_start(head[_AGENCY_HEAD.match(head).end():]):
         return None
     if not rest and (len(words) > 13 or text.rstrip().endswith(".")):
         return None
@@ -166,11 +172,11 @@ def _roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
                 add(a.role, split_mentions(b.text))
         elif a.role == "lead_coop":
             found = True
-            parts = [p for p in re.split(r"\s*;\s*", a.value) if p.strip(" .")]
+            parts = [p for p in _SEMICOLON.split(a.value) if p.strip(" .")]
             marked = False
             for part in parts:
                 fp = afold(part)
-                m = re.search(r"\b(chu tri|phoi hop)\b", fp)
+                m = _LEAD_OR_COOP.search(fp)
                 if m:
                     marked = True
                     names = part[: m.start()] if m.start() > 0 else part[m.end():]

@@ -3,51 +3,98 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from danvan.reader.parse.lines import Line
-from danvan.reader.parse.mentions import _VN_CHARS, _is_org_start, _verb_at, roles_from_text, split_mentions
-from danvan.reader.parse.text import afold, clean
+from danvan.reader.parse.mentions import _TOKENS, _VN_CHARS, _is_org_start, _verb_at, roles_from_text, split_mentions
+from danvan.reader.parse.text import afold, afold_sliceable, clean
 
-_REPORT = re.compile(r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b")
-_MAYBE_REPORT = re.compile(r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b|\bv\w{1,3}ng\s+m\w{1,2}c\b|"
-                           r"\bkho khan\b")
-_TROUBLE = re.compile(r"\bv\w{1,3}ng\s+m\w{1,2}c\b|\bkho khan\b")
+# Patterns on folded text. A word boundary before the first letter is written as a look-behind after it
+# (`b(?<!\wb)...` == `\bb...`), so that the regex engine can skip ahead to the possible first letters.
+_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b")
+_MAYBE_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b|v(?<!\wv)\w{1,3}ng\s+m\w{1,2}c\b|"
+                           r"k(?<!\wk)ho khan\b")
+_TROUBLE = re.compile(r"v(?<!\wv)\w{1,3}ng\s+m\w{1,2}c\b|k(?<!\wk)ho khan\b")
+_NOT_DIGIT_AFTER = r"\s*,?\s*nam\b(?!\s*\d)"
+# (period, a word every match contains — a cheap test before the regex, pattern)
 _PERIODS = [
-    ("daily", re.compile(r"\bh[ae]ng ngay\b|\bmoi ngay\b")),
-    ("weekly", re.compile(r"\bh[ae]ng tuan\b|\bmoi tuan\b")),
-    ("monthly", re.compile(r"\bh[ae]ng thang\b|\bmoi thang\b")),
-    ("quarterly", re.compile(r"\bh[ae]ng quy\b|\bquy\s+(?:i|1)\b|\bmoi quy\b|\bbao cao quy\b")),
-    ("six_months", re.compile(r"\b(?:6|06|sau) thang\b")),
-    ("nine_months", re.compile(r"\b(?:9|09|chin) thang\b")),
-    ("annual", re.compile(r"\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va)\s*,?\s*nam\b(?!\s*\d)")),
-    ("ad_hoc", re.compile(r"\bdot xuat\b")),
+    ("daily", "ngay", re.compile(r"h(?<!\wh)[ae]ng ngay\b|m(?<!\wm)oi ngay\b")),
+    ("weekly", "tuan", re.compile(r"h(?<!\wh)[ae]ng tuan\b|m(?<!\wm)oi tuan\b")),
+    ("monthly", "thang", re.compile(r"h(?<!\wh)[ae]ng thang\b|m(?<!\wm)oi thang\b")),
+    ("quarterly", "quy", re.compile(r"h(?<!\wh)[ae]ng quy\b|q(?<!\wq)uy\s+(?:i|1)\b|m(?<!\wm)oi quy\b|"
+                                    r"b(?<!\wb)ao cao quy\b")),
+    ("six_months", "thang", re.compile(r"(?:6(?<!\w6)|0(?<!\w0)6|s(?<!\ws)au) thang\b")),
+    ("nine_months", "thang", re.compile(r"(?:9(?<!\w9)|0(?<!\w0)9|c(?<!\wc)hin) thang\b")),
+    # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va)\s*,?\s*nam\b(?!\s*\d)`
+    ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
+        w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va")))),
+    ("ad_hoc", "dot xuat", re.compile(r"d(?<!\wd)ot xuat\b")),
 ]
-_ON_DEMAND = re.compile(r"\b(?:khi|theo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b")
+_ON_DEMAND = re.compile(r"(?:k(?<!\wk)hi|t(?<!\wt)heo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b")
+_DIGIT = re.compile(r"\d")
 _UNSPECIFIED = re.compile(r"\btheo quy dinh\b|\bdinh ky\b")
-_DUE = re.compile(r"\b(?:truoc|cham nhat(?: la)?|vao|han(?: chot)?|khong qua)\s+(?:ngay\s+)?"
+_DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!\wh)an(?: chot)?|k(?<!\wk)hong qua)"
+                  r"\s+(?:ngay\s+)?"
                   r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}){0,11})"
                   r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
                   r"((?:\s*(?:,|va)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?){0,6})")
-_MONTHLY_DAY = re.compile(r"\b(?:truoc|cham nhat(?: la)?|vao)\s+ngay\s+(\d{1,2})\s+(?:h[ae]ng|moi|cua moi)\s+thang\b")
+_MONTHLY_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
+                          r"(?:h[ae]ng|moi|cua moi)\s+thang\b")
 _TRIGGER = re.compile(r"(?:^|(?<=[\s,(]))(gửi về|gửi|về|báo cáo|trình|qua|tham mưu|phản ánh về|"
                       r"gui ve|gui|giri ve|ve|vé|bao cao|bao cdo|trinh|qua|tham muu)\s+", re.I)
+_TRIGGER_WORDS = ("gửi về", "gửi", "về", "báo cáo", "trình", "qua", "tham mưu", "phản ánh về", "gui ve", "gui",
+                  "giri ve", "ve", "vé", "bao cao", "bao cdo", "trinh", "qua", "tham muu")
+
+
+# precompiled patterns of the helpers below
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+_RECIPIENT_LIST = re.compile(r"^(?:noi nhan|noi nhen|kinh gui)")
+
+
+def _lower_trigger() -> re.Pattern:
+    r"""`_TRIGGER` for lower-cased text, grouped by first letter (order kept within a group, the only order that
+    matters) so that the regex engine can skip to those letters; `(?<![^\s,(]x)` after the first letter `x`
+    is `(?:^|(?<=[\s,(]))` before it."""
+    groups: dict[str, list[str]] = {}
+    for word in _TRIGGER_WORDS:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    branches = [f"{re.escape(first)}(?<![^\\s,(]{re.escape(first)})(?:{'|'.join(rests)})"
+                for first, rests in groups.items()]
+    return re.compile(f"(?:{'|'.join(branches)})\\s+")
+
+
+_TRIGGER_LOWER = _lower_trigger()
+
+
+def _trigger_ends(sentence: str) -> list[int]:
+    """End offsets of the `_TRIGGER` matches in `sentence`."""
+    low = sentence.lower()
+    # re.I also pairs `i` with `ı`; lower() may change lengths (`İ`): then use the case-insensitive pattern
+    if len(low) == len(sentence) and "ı" not in low:
+        return [m.end() for m in _TRIGGER_LOWER.finditer(low)]
+    return [m.end() for m in _TRIGGER.finditer(sentence)]
+
+
 _STOPS = {"về", "theo", "trước", "những", "kết", "xem", "để", "trong", "khi", "nếu", "hoặc", "tại", "việc", "của",
           "ve", "vé", "de", "dé", "truoc", "ket", "két", "neu", "tai", "cua", "viec", "nhung"}
-_SENTENCE = re.compile(r"(?<=[^\s.A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])|\./\.")
+# `(?<=[^\s.A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])|\./\.` with the look-behind after the period (the engine skips to periods)
+_SENTENCE = re.compile(r"\.(?:(?<=[^\s.A-ZĐ]\.)\s+(?=[A-ZÀ-ỸĐ])|/\.)")
 
 
 def _recipients(sentence: str) -> list[str]:
     out: list[str] = []
     diacritics = bool(_VN_CHARS.search(sentence))
-    for n, m in enumerate(_TRIGGER.finditer(sentence)):
+    for n, trigger_end in enumerate(_trigger_ends(sentence)):
         if n > 40 or len(out) > 20:
             break
-        rest = sentence[m.end(): m.end() + 300]
+        rest = sentence[trigger_end: trigger_end + 300]
         if not _is_org_start(rest):
             continue
-        tokens = [(t.group(0), t.start()) for t in re.finditer(r"[^\s,;:.()]+|[,;:.()]", rest)]
-        lowered = [t.lower() for t, _ in tokens]
-        folded = [afold(t) for t, _ in tokens]
+        # the loop below stops by token 15 and a verb spans at most 3 words: later tokens never matter
+        tokens = [(t.group(0), t.start()) for t in islice(_TOKENS.finditer(rest), 17)]
+        words = [t for t, _ in tokens]
+        lowered = [t.lower() for t in words]
+        folded = [afold(t) for t in words]
         end = len(rest)
         for i, (tok, start) in enumerate(tokens):
             if tok in (",", ";", ":", ".", "(", ")") or i > 14:
@@ -55,8 +102,7 @@ def _recipients(sentence: str) -> list[str]:
                 break
             if i == 0:
                 continue
-            if lowered[i] in _STOPS or (tok[:1].islower() and _verb_at([t for t, _ in tokens], lowered, folded, i,
-                                                                         diacritics)):
+            if lowered[i] in _STOPS or (tok[:1].islower() and _verb_at(words, lowered, folded, i, diacritics)):
                 end = start
                 break
         for mention in split_mentions(rest[:end]):
@@ -68,6 +114,8 @@ def _recipients(sentence: str) -> list[str]:
 def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
     """Due groups in a reporting sentence: (position, dates, monthly)."""
     groups: list[tuple[int, list[str], bool]] = []
+    if not _DIGIT.search(folded):
+        return groups  # every due date has a day number
     for m in _MONTHLY_DAY.finditer(folded):
         groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))
     for m in _DUE.finditer(folded):
@@ -94,14 +142,19 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
     return groups
 
 
-def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False) -> list[dict]:
+def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
+                        folded: str | None = None) -> list[dict]:
+    """Reports of one sentence; `folded`, when given, is `afold` of its first 3000 characters."""
     sentence = sentence[:3000]
-    folded = afold(sentence)
+    if folded is None:
+        folded = afold(sentence)
     trouble = _TROUBLE.search(folded)
     if not _REPORT.search(folded) and not (trouble and re.search(r"\bgui\b|\bve\b", folded)):
         return []
     tokens: list[tuple[int, str]] = []
-    for period, rx in _PERIODS:
+    for period, keyword, rx in _PERIODS:
+        if keyword not in folded:
+            continue
         for m in rx.finditer(folded):
             tokens.append((m.start(), period))
     tokens.sort()
@@ -109,7 +162,7 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False)
     periods = [p for _, p in tokens]
     if trouble and "ad_hoc" not in periods and (closing or not periods):
         tokens.append((trouble.start(), "ad_hoc"))
-    if not tokens and _ON_DEMAND.search(folded):
+    if not tokens and ("khi" in folded or "theo" in folded) and _ON_DEMAND.search(folded):
         tokens.append((_ON_DEMAND.search(folded).start(), "ad_hoc"))
     if not tokens:
         if any(g[2] for g in dues):
@@ -167,7 +220,20 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False)
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s and s.strip()]
+    return [text[a:b] for a, b in _sentence_spans(text)]
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank pieces `_SENTENCE.split(text)` gives."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE.finditer(text):
+        if m.start() > pos and not text[pos:m.start()].isspace():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if len(text) > pos and not text[pos:].isspace():
+        spans.append((pos, len(text)))
+    return spans
 
 
 def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
@@ -197,23 +263,26 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
     from danvan.reader.parse.outline import section_is_task
 
     for node in nodes:
-        key = re.sub(r"[^a-z ]+", "", afold(node.text))
+        key = _NOT_LETTERS.sub("", afold(node.text))
         if node.kind == "root" or section_is_task(node) or \
                 re.search(r"to chuc th\w{0,2}c hien|bao cao|trach nhiem|phan cong|dieu khoan", key):
             walk(node, [])
     closing_texts = []
     for line in closing:
-        if re.match(r"^(?:noi nhan|noi nhen|kinh gui)", afold(line.text[:12])):
+        if _RECIPIENT_LIST.match(afold(line.text[:12])):
             break
         closing_texts.append(line.text)
     if closing_texts:
         units.append((" ".join(closing_texts), [], True))
     reports: list[dict] = []
     for text, sender, is_closing in units:
-        if not _MAYBE_REPORT.search(afold(text)):
+        folded_text = afold_sliceable(text)
+        if not _MAYBE_REPORT.search(folded_text if folded_text is not None else afold(text)):
             continue
-        for sentence in _sentences(text):
-            if not _MAYBE_REPORT.search(afold(sentence)):
+        for start, end in _sentence_spans(text):
+            sentence = text[start:end]
+            folded = folded_text[start:end] if folded_text is not None else afold(sentence)
+            if not _MAYBE_REPORT.search(folded):
                 continue
             sent_sender = sender
             got = roles_from_text(sentence)
@@ -224,7 +293,8 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                 if m:
                     got = roles_from_text(m.group(1))
                     sent_sender = got.get("lead") or got.get("executing") or []
-            for entry in reports_in_sentence(sentence, sent_sender, is_closing):
+            for entry in reports_in_sentence(sentence, sent_sender, is_closing,
+                                             folded[:3000] if folded_text is not None else None):
                 merged = False
                 for existing in reports:
                     if existing["from"] and existing["from"] == entry["from"] and existing["period"] == entry["period"]:

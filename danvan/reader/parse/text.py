@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -69,32 +70,86 @@ def _fold_latin(text: str) -> str | None:
     return out.decode("ascii")
 
 
-def _afold(text: str) -> str:
+def _build_fast_fold() -> tuple[object, str]:
+    """A single-byte codec for lower-cased Vietnamese text: the encoding map gives each of 256 characters (ASCII,
+    Vietnamese letters, common punctuation, more Latin letters) a byte, the decoding table gives for that byte the
+    character's fold. Only characters the reference folds to exactly one character on their own are taken."""
+    chars = [chr(i) for i in range(128)]
+    vietnamese = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    punctuation = "“”‘’–—…•·°€¹²³«»×§±≤≥™©®¢£¥¤¦¨ª¬¯´¸º¼½¾¿÷"
+    latin = "".join(chr(cp) for cp in list(range(0xA0, 0x250)) + list(range(0x1E00, 0x1F00)))
+    seen = set(chars)
+    for c in vietnamese + punctuation + latin:
+        if len(chars) == 256:
+            break
+        if c in seen or c.lower() != c or _MARKS.match(c) or len(_afold_slow(c)) != 1 or c == "\ufffe":
+            continue
+        seen.add(c)
+        chars.append(c)
+    encoding = codecs.charmap_build("".join(chars).ljust(256, "\ufffe"))
+    decoding = "".join(_afold_slow(c) for c in chars).ljust(256, "\ufffe")
+    return encoding, decoding
+
+
+def _fold_fast(text: str) -> str | None:
+    """The fold through the codec above (C speed), or None when a character is not in it."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    try:
+        return codecs.charmap_decode(codecs.charmap_encode(low, "strict", _FAST_ENCODING)[0], "strict",
+                                     _FAST_DECODING)[0]
+    except UnicodeError:
+        return None
+
+
+def afold_sliceable(text: str) -> str | None:
+    """`afold(text)` when every character folds on its own, so that `result[a:b] == afold(text[a:b])` for any
+    slice; None when the text needs the reference path (then fold each slice by itself)."""
     if text.isascii():
         return text.lower()
-    # Same result as `_afold_slow`: every Latin piece maps one character to one ASCII letter, and the other
-    # pieces are left as they are by lower() and NFD, so the reference takes its first branch.
-    out = _fold_latin(text)
+    out = _fold_fast(text)
+    if out is None:
+        out = _fold_latin(text)
     if out is not None:
         return out
+    return _fold_pieces(text)
+
+
+def _fold_pieces(text: str) -> str | None:
     pieces = _OTHER.split(text)
     for i in range(1, len(pieces), 2):
         other = pieces[i]
-        if other.lower() != other or not unicodedata.is_normalized("NFD", other):
-            return _afold_slow(text)
+        if other.lower() != other or not unicodedata.is_normalized("NFD", other) or _MARKS.search(other):
+            return None  # the reference would change these (or, with marks to drop, take its table branch)
     for i in range(0, len(pieces), 2):
         piece = pieces[i]
         if piece and not piece.isascii():
             folded = _fold_latin(piece)
             if folded is None:
-                return _afold_slow(text)
+                return None
             pieces[i] = folded
         else:
             pieces[i] = piece.lower()
     return "".join(pieces)
 
 
+def _afold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    # Same result as `_afold_slow`: each character folds on its own to one character (the codec; or every
+    # Latin piece maps one character to one ASCII letter and the other pieces are left as they are by lower()
+    # and NFD), so the reference takes its first branch.
+    out = _fold_fast(text)
+    if out is None:
+        out = _fold_latin(text)
+    if out is None:
+        out = _fold_pieces(text)
+    return out if out is not None else _afold_slow(text)
+
+
 _SHORT: dict[str, str] = {}
+_FAST_ENCODING, _FAST_DECODING = _build_fast_fold()
 
 
 def _case_tables() -> tuple[dict[int, None], dict[int, None]]:
@@ -117,6 +172,37 @@ _UPPER_RX = re.compile("[" + re.escape("".join(c for c in _LATIN if c.isupper())
 _LOWER_RX = re.compile("[" + re.escape("".join(c for c in _LATIN if c.islower())) + "]")
 
 
+def _build_case_codec() -> tuple[object, bytes, bytes]:
+    """A single-byte codec for Vietnamese text (printable ASCII, tab, Vietnamese letters in both cases, common
+    punctuation) and, over its bytes, the ones to delete to keep the characters lower() changes / the lower-case
+    ones, so that `upper_ratio` counts with bytes.translate."""
+    lower = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    chars: list[str] = []
+    for c in [chr(i) for i in range(32, 127)] + ["\t"] + list(lower + lower.upper() + "“”‘’–—…•·°¹²³«»×§"):
+        if c not in chars and len(c.lower()) == 1 and len(chars) < 256:
+            chars.append(c)
+    encoding = codecs.charmap_build("".join(chars).ljust(256, "\ufffe"))
+    not_upper = bytes(i for i in range(256) if not (i < len(chars) and chars[i].lower() != chars[i]))
+    not_lower = bytes(i for i in range(256) if not (i < len(chars) and chars[i].islower()))
+    return encoding, not_upper, not_lower
+
+
+_CASE_ENCODING, _NOT_CHANGED_BY_LOWER, _NOT_LOWER = _build_case_codec()
+_ASCII_NOT_UPPER = bytes(b for b in range(256) if not 0x41 <= b <= 0x5A)
+_ASCII_NOT_LOWER = bytes(b for b in range(256) if not 0x61 <= b <= 0x7A)
+
+
+def mostly_upper_line(text: str) -> bool:
+    """`upper_ratio(text) > 0.7`, answered at once for the usual line with 18 or more ASCII lower-case letters in
+    its first 60 characters: with U upper-case and L >= 18 lower-case letters among n <= 60 characters (no
+    character is both, and lower() keeps the length), U / (U + L) <= (n - L) / n <= 0.7."""
+    head = text[:60]
+    if len(head.lower()) == len(head) and \
+            len(head.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LOWER)) >= 18:
+        return False
+    return upper_ratio(text) > 0.7
+
+
 def upper_ratio(text: str) -> float:
     """Share of upper-case letters among the (Latin/Vietnamese) letters of `text`."""
     text = text[:60]
@@ -124,11 +210,21 @@ def upper_ratio(text: str) -> float:
     if text == lowered:
         return 0.0
     if text.isascii():
-        upper = sum(1 for c in text if "A" <= c <= "Z")
-        lower = sum(1 for c in text if "a" <= c <= "z")
+        raw = text.encode("ascii")
+        upper = len(raw.translate(None, _ASCII_NOT_UPPER))
+        lower = len(raw.translate(None, _ASCII_NOT_LOWER))
         return upper / (upper + lower) if upper + lower else 0.0
-    upper = sum(map(str.__ne__, text, lowered))
-    lower = sum(map(str.islower, text))
+    try:
+        raw = codecs.charmap_encode(text, "strict", _CASE_ENCODING)[0]
+    except UnicodeError:
+        raw = None
+    if raw is not None:
+        # each character lowers to one, so the positions where `lowered` differs are those lower() changes
+        upper = len(raw.translate(None, _NOT_CHANGED_BY_LOWER))
+        lower = len(raw.translate(None, _NOT_LOWER))
+    else:
+        upper = sum(map(str.__ne__, text, lowered))
+        lower = sum(map(str.islower, text))
     if upper + lower == 0:
         return 0.0
     return upper / (upper + lower)
@@ -141,18 +237,41 @@ _SPACES = re.compile(r"\s+")
 
 def ocr_key(text: str) -> str:
     """A folded, OCR-tolerant key for labels: `Thoi gian thyc hién` ~ `thoi gian thyc hien`."""
+    if len(text) > 24:
+        return _ocr_key(text)
+    key = _SHORT_KEYS.get(text)  # short texts (labels, line openings) recur
+    if key is None:
+        key = _ocr_key(text)
+        if len(_SHORT_KEYS) < 50000:
+            _SHORT_KEYS[text] = key
+    return key
+
+
+_SHORT_KEYS: dict[str, str] = {}
+
+
+def _ocr_key(text: str) -> str:
     key = afold(normalise_nfc(text)).translate(_OCR_TABLE)
     key = _NON_KEY.sub(" ", key)
     return _SPACES.sub(" ", key).strip(" ,")
 
 
+def squeeze(text: str) -> str:
+    """`" ".join(text.split())`, without the work when the text has no other spacing than single spaces (every
+    other white-space character is non-printable)."""
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")  # single spaces only: at most one at either end
+    return " ".join(text.split())
+
+
 def clean(text: str) -> str:
     """NFC, spaces folded, leading/trailing spaces and `;:,.` removed."""
-    text = " ".join(normalise_nfc(text).split())
+    text = squeeze(normalise_nfc(text))
     return text.strip(" ;:,.").strip()
 
 
-_SENTENCE_END = re.compile(r"(?<=[^\s.])\.\s+(?=[A-ZÀ-ỸĐ“\"])")
+# `(?<=[^\s.])\.\s+(?=...)` with the look-behind after the period, so that the regex engine can skip to periods
+_SENTENCE_END = re.compile(r"\.(?<=[^\s.]\.)\s+(?=[A-ZÀ-ỸĐ“\"])")
 
 
 def first_sentence(text: str) -> str:
