@@ -1,7 +1,7 @@
 """Reads: who sees which progress updates, the agency's report requests, and the coordinator's merge.
 
-The merge runs a fixed number of queries whatever the number of agencies (values and sections are read
-in one query each, then grouped in Python).
+The merge runs a fixed number of queries whatever the number of agencies (requests, values, indicators and
+sections are read in one query each, as tuples of the columns it shows, then grouped in Python).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 
 from danvan.accounts.permissions import Actor
-from danvan.plans.models import AssignmentRole, Task
+from danvan.agencies.models import Agency
+from danvan.plans.models import AssignmentRole, Plan, Task
 from danvan.reporting.models import (
     Indicator,
     ProgressState,
@@ -115,10 +116,19 @@ def _government_requests(actor: Actor) -> QuerySet[ReportRequest]:
         return requests
     if actor.government_id is None:
         return requests.none()
+    return requests.filter(_government_scope(actor))
+
+
+def _government_scope(actor: Actor, *, one_plan: bool = False) -> Q:
+    """The requests of the actor's government's plans, and the on-demand ones (no plan) sent to its agency.
+
+    `one_plan`: the caller also filters on one given plan, so the on-demand part cannot match and is left out
+    (a simpler query). Not for admins (who see everything) nor actors without a government (nothing).
+    """
     scope = Q(plan__government_id=actor.government_id)
-    if actor.agency is not None:
+    if actor.agency is not None and not one_plan:
         scope |= Q(plan__isnull=True, recipient=actor.agency)
-    return requests.filter(scope)
+    return scope
 
 
 # ---------------------------------------------------------------------------------------------- merge
@@ -233,7 +243,7 @@ def _due_dates(requests: QuerySet[ReportRequest]) -> dict[PeriodKey, dt.date]:
     return {PeriodKey(r["plan_id"], r["period_kind"], r["period_year"], r["period_index"]): r["due"] for r in rows}
 
 
-@dataclass
+@dataclass(slots=True)
 class AgencyValue:
     agency: object
     value: int | None
@@ -298,53 +308,140 @@ class Merge:
 
 
 def merge_requests(*, actor: Actor, key: PeriodKey) -> QuerySet[ReportRequest]:
-    requests = _government_requests(actor).filter(period_kind=key.period_kind, period_year=key.period_year)
+    """The requests of the period the actor may merge (built as one filter: the merge is read often)."""
+    if not actor.is_admin and actor.government_id is None:
+        return ReportRequest.objects.none()
+    filters = {"period_kind": key.period_kind, "period_year": key.period_year}
     if not key.whole_government:
-        requests = requests.filter(plan_id=key.plan_id)
-    requests = requests.filter(period_index=key.period_index) if key.period_index is not None else (
-        requests.filter(period_index__isnull=True))
+        filters["plan_id"] = key.plan_id
+    if key.period_index is not None:
+        filters["period_index"] = key.period_index
+    else:
+        filters["period_index__isnull"] = True
     if key.due_date is not None:
-        requests = requests.filter(due_date=key.due_date)
+        filters["due_date"] = key.due_date
+    conditions = []  # _government_requests(actor), in the same filter
+    if not actor.is_admin:
+        conditions.append(_government_scope(actor, one_plan=not key.whole_government and key.plan_id is not None))
     if actor.agency is not None:
-        requests = requests.exclude(sender=actor.agency)  # the coordinator's own report is the merge itself
-    return requests
+        conditions.append(~Q(sender=actor.agency))  # the coordinator's own report is the merge itself
+    return ReportRequest.objects.filter(*conditions, **filters)
+
+
+# The fields the merge reads of each model, in the model's field order (Model.from_db expects that order):
+# what the merge page and the DOCX/XLSX exports show. The other fields stay deferred; reading one costs a query
+# per object, so add a field here before showing it on the page or in an export.
+_REQUEST_FIELDS = ("id", "plan_id", "sender_id", "period_kind", "period_year", "period_index", "due_date",
+                   "is_ad_hoc")
+_AGENCY_FIELDS = ("id", "name")  # Agency.__str__
+_REPORT_FIELDS = ("id", "request_id", "state", "narrative", "submitted_at")
+_PLAN_FIELDS = ("id", "kind", "symbol", "issuer", "issued_on", "title", "government_id")
+_TASK_FIELDS = ("id", "plan_id", "path", "title", "order")
+
+
+def _indicator_order(indicator: Indicator) -> tuple[int, int]:
+    return indicator.order, indicator.pk
+
+
+def _section_order(values: tuple) -> tuple[int, int, int]:
+    """(task's plan, task's order, report) of a section row read as in report_merge."""
+    return values[4], values[7], values[0]
+
+
+def _lookups(prefix: str, attnames: tuple[str, ...]) -> list[str]:
+    """values_list() names of `attnames` across a relation: ("id", "plan_id") → ["task__id", "task__plan"]."""
+    return [prefix + name.removesuffix("_id") if name != "id" else prefix + name for name in attnames]
 
 
 def report_merge(*, actor: Actor, key: PeriodKey, today: dt.date) -> Merge:
     """Who submitted, who is late, indicators summed (with each agency's value) and narratives by task.
 
     Submitted and accepted reports count; drafts and returned reports do not.
+
+    Four queries whatever the number of agencies: the requests (with their sender's name, their report and,
+    for one plan, the plan joined), the indicator values, the indicators and the task sections. Rows are read
+    as tuples and turned into model instances holding only the fields above (one per request and report, and
+    one per distinct agency, plan and task). In a whole-government merge `row.request.plan` is not joined
+    (the merge shows no plan) and would be read on demand.
     """
-    requests = list(merge_requests(actor=actor, key=key).select_related("sender", "report", "plan")
-                    .order_by("sender__name", "id"))
-    rows = [RequestRow(request=r, report=_report_of(r), today=today) for r in requests]
+    queryset = merge_requests(actor=actor, key=key).order_by("sender__name", "id")
+    db = queryset.db
+    with_plan = not key.whole_government  # a whole-government merge shows no plan
+    # The period (and, for one plan, the plan) is the filter's: not read back from each row.
+    columns = ["id", "sender", "due_date", "is_ad_hoc", "sender__name", "report__id", "report__state",
+               "report__narrative", "report__submitted_at"]
+    columns += _lookups("plan__", _PLAN_FIELDS[1:]) if with_plan else ["plan"]
+    kind, year, index = key.period_kind, key.period_year, key.period_index
+    request_names, agency_names = frozenset(_REQUEST_FIELDS), frozenset(_AGENCY_FIELDS)
+    report_names, plan_names = frozenset(_REPORT_FIELDS), frozenset(_PLAN_FIELDS)
+    cache_sender = ReportRequest.sender.field.set_cached_value
+    cache_plan = ReportRequest.plan.field.set_cached_value
+    cache_report = ReportRequest.report.related.set_cached_value
+    cache_request = Report.request.field.set_cached_value
+    from_request, from_agency, from_report = ReportRequest.from_db, Agency.from_db, Report.from_db
+    agencies: dict[int, Agency] = {}
+    plan = None
+    rows: list[RequestRow] = []
+    append = rows.append
+    for values in queryset.values_list(*columns):
+        request_id, sender_id, due_date, is_ad_hoc, sender_name, report_id = values[:6]
+        plan_id = key.plan_id if with_plan else values[9]
+        request = from_request(db, request_names,
+                               (request_id, plan_id, sender_id, kind, year, index, due_date, is_ad_hoc))
+        sender = agencies.get(sender_id)
+        if sender is None:
+            sender = agencies[sender_id] = from_agency(db, agency_names, (sender_id, sender_name))
+        cache_sender(request, sender)
+        if report_id is None:  # no report yet (LEFT JOIN)
+            report = None
+        else:
+            report = from_report(db, report_names, (report_id, request_id, *values[6:9]))
+            cache_request(report, request)
+        cache_report(request, report)
+        if with_plan and plan_id is not None:
+            if plan is None:
+                plan = Plan.from_db(db, plan_names, (plan_id, *values[9:]))
+            cache_plan(request, plan)
+        append(RequestRow(request=request, report=report, today=today))
     label = (rows[0].request.period_label if rows else
              ReportRequest(period_kind=key.period_kind, period_year=key.period_year, period_index=key.period_index,
                            due_date=key.due_date or dt.date(key.period_year, 12, 31)).period_label)
-    plan = rows[0].request.plan if rows and not key.whole_government else None
     merge = Merge(key=key, label=label, today=today, rows=rows, plan=plan)
     counted = [row for row in rows if row.submitted]
-    report_ids = [row.report.pk for row in counted]
-    agency_of = {row.report.pk: row.request.sender for row in counted}
+    pairs = [(row.report.pk, row.request.sender) for row in counted]  # (report id, agency)
+    report_ids = [report_id for report_id, _agency in pairs]
 
-    values: dict[int, dict[int, int]] = defaultdict(dict)  # indicator → report → value
-    for report_id, indicator_id, value in ReportValue.objects.filter(report_id__in=report_ids).values_list(
-            "report_id", "indicator_id", "value"):
-        values[indicator_id][report_id] = value
-    for indicator in Indicator.objects.filter(active=True).order_by("order", "id"):
-        by_report = values.get(indicator.pk, {})
-        merge.indicators.append(IndicatorTotal(
-            indicator=indicator, total=sum(by_report.values()),
-            per_agency=[AgencyValue(agency=agency_of[rid], value=by_report.get(rid)) for rid in report_ids]))
+    values_of: dict[int, dict[int, int]] = {}  # indicator → report → value
+    if report_ids:
+        for report_id, indicator_id, value in ReportValue.objects.filter(report_id__in=report_ids).values_list(
+                "report_id", "indicator_id", "value"):
+            by_report = values_of.get(indicator_id)
+            if by_report is None:
+                by_report = values_of[indicator_id] = {}
+            by_report[report_id] = value
+    empty: dict[int, int] = {}
+    merge.indicators = [
+        IndicatorTotal(indicator=indicator, total=sum(by_report.values()),
+                       per_agency=[AgencyValue(agency, by_report.get(rid)) for rid, agency in pairs])
+        # Sorted here (integers, so as the database would): ordering in SQL costs more than sorting ~20 rows.
+        for indicator in sorted(Indicator.objects.filter(active=True).order_by(), key=_indicator_order)
+        for by_report in (values_of.get(indicator.pk, empty),)]
 
-    labels = dict(ProgressState.choices)
-    by_task: dict[int, TaskNarratives] = {}
-    for section in (ReportTaskSection.objects.filter(report_id__in=report_ids).select_related("task")
-                    .order_by("task__plan_id", "task__order", "report_id")):
-        group = by_task.setdefault(section.task_id, TaskNarratives(task=section.task, entries=[]))
-        group.entries.append(TaskEntry(agency=agency_of[section.report_id], state=section.state,
-                                       state_label=labels.get(section.state, section.state),
-                                       narrative=section.narrative))
-    merge.tasks = list(by_task.values())
+    if report_ids:
+        agency_of = dict(pairs)
+        labels = dict(ProgressState.choices)
+        task_names = frozenset(_TASK_FIELDS)
+        by_task: dict[int, TaskNarratives] = {}
+        sections = (ReportTaskSection.objects.filter(report_id__in=report_ids).order_by()
+                    .values_list("report_id", "state", "narrative", *_lookups("task__", _TASK_FIELDS)))
+        # By plan, task order, report (integers, sorted here as the database would).
+        for report_id, state, narrative, *task_values in sorted(sections, key=_section_order):
+            group = by_task.get(task_values[0])
+            if group is None:
+                group = by_task[task_values[0]] = TaskNarratives(
+                    task=Task.from_db(db, task_names, task_values), entries=[])
+            group.entries.append(TaskEntry(agency=agency_of[report_id], state=state,
+                                           state_label=labels.get(state, state), narrative=narrative))
+        merge.tasks = list(by_task.values())
     merge.narratives = [(row.request.sender, row.report.narrative) for row in counted if row.report.narrative]
     return merge

@@ -209,3 +209,39 @@ def test_a_period_asked_by_two_plans_merges_across_the_government(quarter):
     assert {t.indicator.code: t.total for t in merge.indicators}["petitions_received"] == 16
     assert "Kết quả thực hiện" in "\n".join(
         p.text for p in Document(io.BytesIO(merge_docx(merge=merge, coordinator_agency=quarter["pnv"]))).paragraphs)
+
+
+def test_merge_shows_sections_by_task_and_reads_nothing_more(quarter):
+    """The merge reads only some fields of each row; the page and the exports must not need the others."""
+    from danvan.plans.models import Task
+    from danvan.reporting.exports import merge_document
+    from danvan.reporting.models import Report, ReportTaskSection
+
+    tasks = [Task.objects.create(plan=quarter["plan"], path=path, order=order, title=f"Nhiệm vụ {path}")
+             for path, order in (("II.2", 20), ("II.1", 10))]
+    reports = Report.objects.filter(request__period_kind="quarterly", state="submitted").order_by("id")
+    for report in reports:
+        for task in tasks:
+            ReportTaskSection.objects.update_or_create(report=report, task=task,
+                                                       defaults={"narrative": f"{report.agency}: {task.path}",
+                                                                 "state": "done"})
+    assert len(tasks) == 2 and reports.count() == 2, (tasks, list(reports))
+    merge = merged(quarter)
+    with CaptureQueriesContext(connection) as queries:
+        assert [(g.task.plan_id, g.task.order) for g in merge.tasks] == sorted(
+            (g.task.plan_id, g.task.order) for g in merge.tasks)
+        assert [g.task.path for g in merge.tasks] == ["II.1", "II.2"]
+        group = next(g for g in merge.tasks if g.task.pk == tasks[0].pk)
+        assert [(str(e.agency), e.narrative, e.state_label) for e in group.entries] == [
+            (str(r.agency), f"{r.agency}: {tasks[0].path}", "Hoàn thành") for r in reports]
+        assert [(str(a), text) for a, text in merge.narratives] == [
+            ("Phòng Tư pháp", "Phòng Tư pháp hoàn thành kế hoạch")]
+        shown = [(str(row.request.sender), row.request.get_absolute_url(), row.request.due_date, row.state_label,
+                  row.overdue, row.submitted_late, row.report and row.report.submitted_at) for row in merge.rows]
+        shown += [(t.indicator.name, t.indicator.unit, t.indicator.group, [(str(v.agency), v.value)
+                                                                         for v in t.per_agency])
+                  for t in merge.indicators]
+        shown += [(merge.label, merge.plan.label, merge.plan.title, merge.plan.issued_on, merge.plan.issuer)]
+        merge_xlsx(merge=merge)
+        merge_document(merge=merge)
+    assert shown and len(queries) == 0, [q["sql"] for q in queries]
