@@ -244,33 +244,30 @@ def _after_edit(request: HttpRequest, job_id: int, error: PlanError | None = Non
 @login_required
 @require_POST
 def job_header(request: HttpRequest, job_id: int) -> HttpResponse:
-    actor, job = _job_for(request, job_id)
     fields = {k: request.POST.get(k, "") for k in services.HEADER_FIELDS + ["issuer_agency_id"] if k in request.POST}
-    try:
-        services.import_job_header_update(
-            job_id=job.pk, actor=actor, version=request.POST.get("version", -1), fields=fields
-        )
-    except PlanError as error:
-        return _after_edit(request, job.pk, error)
-    return _after_edit(request, job.pk)
+    return _review_edit(request, job_id, services.import_job_header_update, fields=fields)
 
 
 @login_required
 @require_POST
 def job_task(request: HttpRequest, job_id: int, key: int) -> HttpResponse:
+    return _review_edit(
+        request,
+        job_id,
+        services.import_job_task_update,
+        key=key,
+        path=request.POST.get("path", ""),
+        title=request.POST.get("title", ""),
+        timeframe={k: request.POST.get(f"tf_{k}", "") for k in ("kind", "date", "year", "raw")},
+        roles={role: _entries_from_post(request, role) for role in services.ROLES},
+    )
+
+
+def _review_edit(request: HttpRequest, job_id: int, service, **changes) -> HttpResponse:
+    """Apply one review edit through its service; a refused or stale edit comes back as a message."""
     actor, job = _job_for(request, job_id)
-    roles = {role: _entries_from_post(request, role) for role in services.ROLES}
     try:
-        services.import_job_task_update(
-            job_id=job.pk,
-            actor=actor,
-            version=request.POST.get("version", -1),
-            key=key,
-            path=request.POST.get("path", ""),
-            title=request.POST.get("title", ""),
-            timeframe={k: request.POST.get(f"tf_{k}", "") for k in ("kind", "date", "year", "raw")},
-            roles=roles,
-        )
+        service(job_id=job.pk, actor=actor, version=request.POST.get("version", -1), **changes)
     except PlanError as error:
         return _after_edit(request, job.pk, error)
     return _after_edit(request, job.pk)
@@ -297,48 +294,30 @@ def _entries_from_post(request: HttpRequest, prefix: str) -> list[dict]:
 @login_required
 @require_POST
 def job_report(request: HttpRequest, job_id: int, index: int) -> HttpResponse:
-    actor, job = _job_for(request, job_id)
-    try:
-        services.import_job_report_update(
-            job_id=job.pk,
-            actor=actor,
-            version=request.POST.get("version", -1),
-            index=index,
-            period=request.POST.get("period", ""),
-            senders=_entries_from_post(request, "from"),
-            recipients=_entries_from_post(request, "to"),
-        )
-    except PlanError as error:
-        return _after_edit(request, job.pk, error)
-    return _after_edit(request, job.pk)
+    return _review_edit(
+        request,
+        job_id,
+        services.import_job_report_update,
+        index=index,
+        period=request.POST.get("period", ""),
+        senders=_entries_from_post(request, "from"),
+        recipients=_entries_from_post(request, "to"),
+    )
 
 
 @login_required
 @require_POST
 def job_task_add(request: HttpRequest, job_id: int) -> HttpResponse:
-    actor, job = _job_for(request, job_id)
-    try:
-        services.import_job_task_add(
-            job_id=job.pk,
-            actor=actor,
-            version=request.POST.get("version", -1),
-            path=request.POST.get("path", ""),
-            title=request.POST.get("title", ""),
-        )
-    except PlanError as error:
-        return _after_edit(request, job.pk, error)
-    return _after_edit(request, job.pk)
+    return _review_edit(
+        request, job_id, services.import_job_task_add,
+        path=request.POST.get("path", ""), title=request.POST.get("title", ""),
+    )
 
 
 @login_required
 @require_POST
 def job_task_remove(request: HttpRequest, job_id: int, key: int) -> HttpResponse:
-    actor, job = _job_for(request, job_id)
-    try:
-        services.import_job_task_remove(job_id=job.pk, actor=actor, version=request.POST.get("version", -1), key=key)
-    except PlanError as error:
-        return _after_edit(request, job.pk, error)
-    return _after_edit(request, job.pk)
+    return _review_edit(request, job_id, services.import_job_task_remove, key=key)
 
 
 @login_required
