@@ -200,7 +200,7 @@ def reports_by_period(*, government_id: int, today: dt.date, year: int) -> list[
     """Report requests of the government's plans in `year`, per period: sent on time, sent late, missing."""
     if not apps.is_installed("danvan.reporting"):
         return []
-    from danvan.reporting.models import ReportRequest, ReportState
+    from danvan.reporting.models import ReportRequest, ReportState, period_name
 
     sent = Q(report__state__in=[ReportState.SUBMITTED, ReportState.ACCEPTED])
     rows = (
@@ -214,13 +214,10 @@ def reports_by_period(*, government_id: int, today: dt.date, year: int) -> list[
         )
         .order_by("period_kind", "period_index")
     )
-    kind_labels = {"monthly": "Tháng", "quarterly": "Quý", "six_months": "6 tháng", "nine_months": "9 tháng",
-                   "annual": "Năm", "ad_hoc": "Đột xuất"}
     order = {k: i for i, k in enumerate(dict(ReportRequest._meta.get_field("period_kind").choices))}
     out = []
     for r in sorted(rows, key=lambda r: (order.get(r["period_kind"], 99), r["period_index"] or 0)):
-        kind = kind_labels.get(r["period_kind"], r["period_kind"])
-        label = f"{kind} {r['period_index']}/{r['period_year']}" if r["period_index"] else f"{kind} {r['period_year']}"
+        label = period_name(r["period_kind"], r["period_year"], r["period_index"])
         out.append(ReportPeriodRow(label=label, total=r["total"], on_time=r["on_time"], late=r["late"],
                                    missing=r["missing"]))
     return out

@@ -82,6 +82,16 @@ class RequestPeriodKind(models.TextChoices):
     AD_HOC = "ad_hoc", "Đột xuất, khi có yêu cầu"
 
 
+def period_name(kind: str, year: int, index: int | None) -> str:
+    """`Quý 3/2025`, `6 tháng đầu năm 2025`, `Năm 2025`: the name of a report period, wherever it is shown."""
+    if kind == RequestPeriodKind.AD_HOC:
+        return f"Đột xuất {year}"
+    try:
+        return period_window(PeriodKind(kind), year, index).label
+    except ValueError:
+        return f"{RequestPeriodKind(kind).label} năm {year}"
+
+
 class ReportRequest(models.Model):
     """One report one agency owes for one period (from a plan's reporting duty), or on demand.
 
@@ -132,11 +142,7 @@ class ReportRequest(models.Model):
     def period_label(self) -> str:
         if self.is_ad_hoc or self.period_kind == RequestPeriodKind.AD_HOC:
             return f"Báo cáo đột xuất (hạn {self.due_date:%d/%m/%Y})"
-        try:
-            return "Báo cáo " + period_window(PeriodKind(self.period_kind), self.period_year,
-                                              self.period_index).label.lower()
-        except ValueError:
-            return f"Báo cáo {self.get_period_kind_display().lower()} năm {self.period_year}"
+        return "Báo cáo " + period_name(self.period_kind, self.period_year, self.period_index).lower()
 
     def is_overdue(self, today: dt.date, report: Report | None = None) -> bool:
         """Due passed and nothing submitted (a returned report counts as not submitted)."""

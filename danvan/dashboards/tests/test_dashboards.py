@@ -66,6 +66,7 @@ def test_report_submission_per_period(progress):
                 dt.datetime.combine(sent_on, dt.time(10, 0))))
     rows = selectors.reports_by_period(government_id=progress["root"].pk, today=TODAY, year=2026)
     assert [(r.total, r.on_time, r.late, r.missing) for r in rows] == [(1, 1, 0, 0), (2, 0, 1, 1)]
+    assert [r.label for r in rows] == ["Tháng 8/2026", "Tháng 9/2026"]
 
 
 def _grow(province, n: int) -> None:
