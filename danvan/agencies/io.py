@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from danvan.agencies.models import Agency, AgencyKind
+from danvan.errors import UserFacingError
 
 COLUMNS = ["code", "name", "short_name", "kind", "parent_code", "valid_from", "valid_to", "successor_codes",
            "aliases", "email", "note"]
@@ -28,7 +29,7 @@ _CODE = re.compile(r"^[-a-zA-Z0-9_]+$")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-class DirectoryFileError(Exception):
+class DirectoryFileError(UserFacingError):
     """The file cannot be read at all (wrong format, broken, no header); the message is for the user."""
 
 

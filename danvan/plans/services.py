@@ -17,6 +17,7 @@ from django.utils import timezone
 from danvan.accounts.permissions import Actor
 from danvan.agencies.models import Agency, AgencyGroup
 from danvan.core.audit import audit_record
+from danvan.errors import UserFacingError
 from danvan.plans import rules
 from danvan.plans.models import (
     Assignment,
@@ -42,17 +43,12 @@ WORKCALENDAR_RULE = "KH_NGAY_GHI"
 STALE_AFTER = dt.timedelta(hours=2)
 
 
-class PlanError(Exception):
-    """A refusal with a message in Vietnamese for the user, and optionally a link to what it refers to."""
+class PlanError(UserFacingError):
+    """A refusal about plans, optionally with a link to what it refers to (the plan already published)."""
 
     def __init__(self, message: str, *, code: str = "invalid", url: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+        super().__init__(message, code=code)
         self.url = url
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class ReviewConflict(PlanError):

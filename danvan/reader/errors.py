@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
+from danvan.errors import UserFacingError
 
-class ReaderError(Exception):
-    """A file that cannot be read. `message` is shown to the user as is; `code` is for programs."""
+
+class ReaderError(UserFacingError):
+    """A file that cannot be read."""
 
     code = "unreadable"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        super().__init__(message)
-        self.message = message
-        if code:
-            self.code = code
-
-    def __str__(self) -> str:
-        return self.message

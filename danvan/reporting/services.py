@@ -19,6 +19,7 @@ from django.utils import timezone
 from danvan.accounts.permissions import Actor
 from danvan.agencies.models import AgencyKind
 from danvan.core.audit import audit_record
+from danvan.errors import UserFacingError
 from danvan.plans.models import Assignment, Plan, ReportDuty, TimeframeKind
 from danvan.reporting import rules
 from danvan.reporting.evidence import EvidenceRejected, evidence_check
@@ -47,17 +48,12 @@ CONTINUOUS_NOT_DONE = ("Nhiệm vụ thường xuyên không có trạng thái �
                        "của kỳ này (chọn “Đang thực hiện” và ghi kết quả đạt được).")
 
 
-class ReportingError(Exception):
-    """A refusal with a message in Vietnamese; `errors` maps form fields to their messages."""
+class ReportingError(UserFacingError):
+    """A refusal about reports; `errors` maps form fields to their messages."""
 
     def __init__(self, message: str, *, code: str = "invalid", errors: Mapping[str, str] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+        super().__init__(message, code=code)
         self.errors = dict(errors or {})
-
-    def __str__(self) -> str:
-        return self.message
 
 
 def _require(condition: bool, message: str = FORBIDDEN) -> None:
