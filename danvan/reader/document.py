@@ -32,6 +32,7 @@ class Table:
     rows: list[list[str]]
     page: int | None = None
     line: int | None = None
+    row_lines: list[int] | None = None  # each row's own line, where rows are lines (a table in a TXT file)
 
 
 Block = Paragraph | Table

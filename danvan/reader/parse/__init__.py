@@ -166,13 +166,13 @@ def _parse(doc: SourceDocument) -> dict:
         elif appendix["prefix"]:
             prefix = [appendix["prefix"]]
         found = []
-        for t in table_tasks(table.rows, prefix, table.first, table.last):
+        for t in table_tasks(table.rows, prefix, table.first, table.last, table.row_lines):
             found.append(_task(t["path"].split("."), t["title"], t["roles"], t["timeframe"], t["first"], t["last"],
                                None))
         return found
 
     tasks = []
-    sections = []
+    sections: list = []
     for child in tree.children:
         if child.kind == "part":
             romans = [c for c in child.children if c.kind == "roman"]

@@ -9,8 +9,10 @@ import unicodedata
 # the regex engine can skip ahead to digits.
 _SYMBOL = re.compile(
     r"(\d(?<![\w/.-]\d)\d{0,4})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
-    r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3})"
+    r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3}|(?:UBTV)?QH\d{1,2}(?![\w/-]))"
 )
+# Laws and resolutions of the National Assembly and its Standing Committee: `10/2022/QH15`, `1211/2016/UBTVQH13`
+_ASSEMBLY = re.compile(r"(?:UBTV)?QH\d{1,2}")
 _REPAIR = {
     "QB": "QĐ", "QP": "QĐ", "QD": "QĐ", "Qb": "QĐ", "Qp": "QĐ", "Qd": "QĐ",
     "ND": "NĐ", "NP": "NĐ", "Nb": "NĐ", "Np": "NĐ",
@@ -43,7 +45,10 @@ def find_symbols(text: str) -> list[str]:
         return out
     for m in _SYMBOL.finditer(text):
         number, year, sep, rest = m.groups()
-        if "-" in sep and "/" not in rest:
+        if _ASSEMBLY.fullmatch(rest):
+            if not year or "/" not in sep:
+                continue  # the Assembly's symbols always carry the year: `10/2022/QH15`
+        elif "-" in sep and "/" not in rest:
             continue
         if "/" in sep and not year and "/" in rest and "-" not in rest:
             continue

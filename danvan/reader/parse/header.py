@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from danvan.reader.parse.lines import Line
 from danvan.reader.parse.text import afold, clean, is_mostly_upper, ocr_key, sentence_case
@@ -77,7 +78,7 @@ def find_kind(lines: list[Line], limit: int = 40) -> int | None:
 
 
 def parse_header(lines: list[Line], kind_index: int | None) -> dict:
-    doc = {"kind": None, "symbol": None, "issuer": None, "place": None, "date": None, "title": None,
+    doc: dict[str, Any] = {"kind": None, "symbol": None, "issuer": None, "place": None, "date": None, "title": None,
            "signer": {"name": None, "position": None, "authority": None}}
     flags: list[dict] = []
     head = lines[: (kind_index if kind_index is not None else min(12, len(lines)))]
@@ -176,7 +177,7 @@ def issuer_from_opening(lines: list[Line], start: int, stop: int) -> str | None:
 
 
 def parse_signer(tail: list[Line]) -> dict:
-    signer = {"name": None, "position": None, "authority": None}
+    signer: dict[str, str | None] = {"name": None, "position": None, "authority": None}
     authority: list[str] = []
     position = None
     name = None

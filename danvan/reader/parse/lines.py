@@ -23,6 +23,7 @@ _NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(\S.*)$|^(\d{1,2}(?:\.
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$")
 _BULLET = re.compile(r"^([-+•–—·∙▪◦○●])\s*(\S.*)$")
 _TERMINAL = ".;:!?\"”)»"
+_OPENERS = ("Căn cứ ", "Can cu ", "Nơi nhận", "Noi nhan")
 
 
 @dataclass
@@ -47,6 +48,7 @@ class TableItem:
     last: int
     kind: str = "table"
     footnote: bool = False
+    row_lines: list[int] | None = None  # each row's source line, when the reader knows it
 
 
 @dataclass
@@ -124,7 +126,9 @@ def prepare(doc: SourceDocument) -> Prepared:
         if isinstance(block, Table):
             number = block.line if block.line is not None else counter
             rows = [[str(c or "") for c in row] for row in (block.rows or [])]
-            raw.append(TableItem(rows=rows, first=number, last=number))
+            row_lines = list(block.row_lines) if block.row_lines and len(block.row_lines) == len(rows) else None
+            raw.append(TableItem(rows=rows, first=number, last=row_lines[-1] if row_lines else number,
+                                 row_lines=row_lines))
             continue
         if not isinstance(block, Paragraph):
             continue
@@ -176,4 +180,6 @@ def _continues(prev: Line, item: Line, broken: bool, typical: int = 80) -> bool:
         return False
     if first.islower():
         return True
+    if item.text.startswith(_OPENERS):
+        return False  # `Căn cứ ...` opens a new paragraph even where a hard-wrapped line would go on
     return broken and prev.text[-1:] not in _TERMINAL and not item.upper and prev.tail >= 0.7 * typical

@@ -206,8 +206,8 @@ def _split_mentions(text: str) -> tuple[str, ...]:
                     merged[-1] = f"{merged[-1]}, {piece}"
                 else:
                     merged.append(piece)
-            for m in merged:
-                c = clean_mention(m)
+            for piece in merged:
+                c = clean_mention(piece)
                 if c and len(c) > 1 and c not in out:
                     out.append(c)
     return tuple(out)

@@ -84,7 +84,7 @@ def build_tree(items: list) -> Node:
     return root
 
 
-def _path(node: Node) -> list[str]:
+def _path(node: Node | None) -> list[str]:
     out = []
     while node is not None and node.kind != "root":
         out.append(node.label)
@@ -114,7 +114,7 @@ def _agency_heading(text: str) -> tuple[str, str] | None:
         head, rest = text, ""
     head = head.strip()
     words = head.split(maxsplit=15)  # only counted, up to 15
-    if not words or len(words) > 14 or not _is_org_start(head[_AGENCY_HEAD.match(head).end():]):
+    if not words or len(words) > 14 or not _is_org_start(_AGENCY_HEAD.sub('', head, count=1)):
         return None
     if not rest and (len(words) > 13 or text.rstrip().endswith(".")):
         return None
@@ -156,7 +156,7 @@ def _attrs(node: Node) -> list[Attr]:
 
 
 def _roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
-    roles = {r: [] for r in ROLES}
+    roles: dict[str, list[str]] = {r: [] for r in ROLES}
     found = False
 
     def add(role: str, values: list[str]) -> None:
@@ -266,7 +266,7 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
     if not items:
         paras = [p for p in _paragraphs(section) if "phu luc" not in afold(p.text)]
         for i, p in enumerate(paras, 1):
-            roles = {r: [] for r in ROLES}
+            roles: dict[str, list[str]] = {r: [] for r in ROLES}
             roles.update(_opening_roles([p.text]))
             out.append(_task(base + [str(i)], p.text, roles, None, p.first, p.last, None))
         for t in section.body:
@@ -365,7 +365,7 @@ def _merge_attrs(own: list[Attr], inherited: list[Attr]) -> list[Attr]:
     return out
 
 
-def _path_from(node: Node) -> list[str]:
+def _path_from(node: Node | None) -> list[str]:
     out = []
     while node is not None and node.kind not in ("root", "roman", "part"):
         label = node.label

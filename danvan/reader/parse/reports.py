@@ -163,7 +163,7 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
     if trouble and "ad_hoc" not in periods and (closing or not periods):
         tokens.append((trouble.start(), "ad_hoc"))
     if not tokens and ("khi" in folded or "theo" in folded) and _ON_DEMAND.search(folded):
-        tokens.append((_ON_DEMAND.search(folded).start(), "ad_hoc"))
+        tokens.append((_ON_DEMAND.search(folded).start(), "ad_hoc"))  # type: ignore[union-attr]
     if not tokens:
         if any(g[2] for g in dues):
             tokens.append((dues[0][0], "monthly"))
@@ -287,7 +287,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             sent_sender = sender
             got = roles_from_text(sentence)
             if got.get("lead") or got.get("executing"):
-                sent_sender = got.get("lead") or got.get("executing")
+                sent_sender = got.get("lead") or got.get("executing") or []
             elif is_closing:
                 m = re.search(r"(?:vướng mắc|vuong mac)\s*,\s*(.*)", sentence, re.I)
                 if m:

@@ -48,8 +48,10 @@ def is_header_table(rows: list[list[str]]) -> bool:
                                                            and len(c) < 40 for c in cells)
 
 
-def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int) -> list[dict]:
-    """Rows of a task table as task dicts (path, title, roles, timeframe)."""
+def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
+                row_lines: list[int] | None = None) -> list[dict]:
+    """Rows of a task table as task dicts (path, title, roles, timeframe); a task's source lines are its row's
+    when `row_lines` gives them, else the table's."""
     columns = None
     start = 0
     for i, row in enumerate(rows[:4]):
@@ -63,7 +65,7 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int)
     tasks: list[dict] = []
     group: str | None = None
     counter = 0
-    for row in rows[start:]:
+    for index, row in enumerate(rows[start:], start):
         cells = [(row[i] if i < len(row) else "").strip() for i in range(max(len(row), 1))]
         if not any(cells):
             continue
@@ -87,7 +89,7 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int)
         else:
             counter += 1
             label = str(counter)
-        roles = {"lead": [], "cooperating": [], "executing": [], "directing": []}
+        roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
         for role in ("lead", "cooperating", "directing"):
             if role in col and col[role] < len(cells):
                 roles[role] = split_mentions(cells[col[role]])
@@ -98,5 +100,6 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int)
         time_raw = cells[col["time"]] if "time" in col and col["time"] < len(cells) else None
         path = prefix + ([group] if group else []) + [label]
         tasks.append({"path": ".".join(path), "title": title, "roles": roles,
-                      "timeframe": parse_timeframe(time_raw) if time_raw else None, "first": first, "last": last})
+                      "timeframe": parse_timeframe(time_raw) if time_raw else None,
+                      "first": row_lines[index] if row_lines else first, "last": row_lines[index] if row_lines else last})
     return tasks

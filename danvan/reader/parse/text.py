@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any
 
 
 def normalise_nfc(text: str) -> str:
@@ -70,7 +71,7 @@ def _fold_latin(text: str) -> str | None:
     return out.decode("ascii")
 
 
-def _build_fast_fold() -> tuple[object, str]:
+def _build_fast_fold() -> tuple[Any, str]:
     """A single-byte codec for lower-cased Vietnamese text: the encoding map gives each of 256 characters (ASCII,
     Vietnamese letters, common punctuation, more Latin letters) a byte, the decoding table gives for that byte the
     character's fold. Only characters the reference folds to exactly one character on their own are taken."""
@@ -172,7 +173,7 @@ _UPPER_RX = re.compile("[" + re.escape("".join(c for c in _LATIN if c.isupper())
 _LOWER_RX = re.compile("[" + re.escape("".join(c for c in _LATIN if c.islower())) + "]")
 
 
-def _build_case_codec() -> tuple[object, bytes, bytes]:
+def _build_case_codec() -> tuple[Any, bytes, bytes]:
     """A single-byte codec for Vietnamese text (printable ASCII, tab, Vietnamese letters in both cases, common
     punctuation) and, over its bytes, the ones to delete to keep the characters lower() changes / the lower-case
     ones, so that `upper_ratio` counts with bytes.translate."""
@@ -210,12 +211,12 @@ def upper_ratio(text: str) -> float:
     if text == lowered:
         return 0.0
     if text.isascii():
-        raw = text.encode("ascii")
-        upper = len(raw.translate(None, _ASCII_NOT_UPPER))
-        lower = len(raw.translate(None, _ASCII_NOT_LOWER))
+        ascii_raw = text.encode("ascii")
+        upper = len(ascii_raw.translate(None, _ASCII_NOT_UPPER))
+        lower = len(ascii_raw.translate(None, _ASCII_NOT_LOWER))
         return upper / (upper + lower) if upper + lower else 0.0
     try:
-        raw = codecs.charmap_encode(text, "strict", _CASE_ENCODING)[0]
+        raw: bytes | None = codecs.charmap_encode(text, "strict", _CASE_ENCODING)[0]
     except UnicodeError:
         raw = None
     if raw is not None:

@@ -6,7 +6,7 @@ import contextlib
 import re
 import unicodedata
 
-from danvan.reader.document import Paragraph, SourceDocument
+from danvan.reader.document import Paragraph, SourceDocument, Table
 from danvan.reader.errors import ReaderError
 from danvan.reader.sources.legacy_encodings import decode_tcvn3, decode_vni
 
@@ -55,10 +55,15 @@ def vietnamese_score(text: str) -> float:
     return good / total
 
 
+# Every byte but the control characters that text never holds (tab, line feed, form feed, carriage return are
+# text): deleting these from a sample leaves the controls to count.
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+
+
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return controls / len(sample) > 0.02
 
 
@@ -97,11 +102,16 @@ def _legacy_raw(data: bytes) -> str:
     return data.decode("latin-1").translate(_CP1252)
 
 
+# From a word's first non-ASCII letter to its end: one match per word that is not pure ASCII.
+_NON_ASCII_WORD = re.compile(r"[^\s\x00-\x7f]\S*")
+
+
 def _non_ascii_word_share(text: str) -> float:
-    words = text[:20_000].split()
+    text = text[:20_000]
+    words = len(text.split())
     if not words:
         return 0.0
-    return sum(1 for w in words if not w.isascii()) / len(words)
+    return len(_NON_ASCII_WORD.findall(text)) / words
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -152,7 +162,11 @@ def _best(candidates: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def read_text(data: bytes, name: str = "") -> SourceDocument:
@@ -166,11 +180,11 @@ def read_text(data: bytes, name: str = "") -> SourceDocument:
         )
     text, encoding = decode_text(data)
     text = text.lstrip("\ufeff")
-    blocks = [
-        Paragraph(text=line.strip(), line=number)
-        for number, line in enumerate(text.split("\n"), start=1)
-        if line.strip()
-    ]
+    lines = text.split("\n")
+    blocks: list[Paragraph | Table] = [
+        Paragraph(stripped, "", None, number) for number, line in enumerate(lines, start=1) if (stripped := line.strip())]
+    if "\t" in text or "|" in text:
+        blocks = _tables(blocks, lines)
     if not blocks:
         raise ReaderError(f"Tệp {name} không có nội dung chữ nào.", code="empty")
     warnings = []
@@ -184,3 +198,52 @@ _LEGACY_NAMES = {
     "vni": "bảng mã VNI",
     "cp1258": "bảng mã Windows-1258",
 }
+
+
+def _cells(line: str) -> tuple[str, list[str]] | None:
+    """A table row as text keeps it: cells between tabs (a table copied from Word or a spreadsheet) or between
+    `|` (a table written out as text) → (the separator, the cells); None for a line that is not a row of at least
+    three cells."""
+    if line.count("\t") >= 2:
+        separator, cells = "\t", line.split("\t")
+    elif line.count("|") >= 2:
+        separator, cells = "|", line.strip().strip("|").split("|")
+    else:
+        return None
+    cells = [" ".join(cell.split()) for cell in cells]
+    return (separator, cells) if len(cells) >= 3 else None
+
+
+def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Paragraph | Table]:
+    """Runs of two or more row lines, one straight after the other, → one Table each (at the line of its first
+    row). Cells are cut from the line as read, so that an empty first or last cell keeps its column. Rows with
+    `|` must all have as many cells (a text rendering of a table is regular); rows copied with tabs may have
+    fewer where Word merged cells."""
+    out: list[Paragraph | Table] = []
+    run: list[tuple[Paragraph, list[str]]] = []
+    run_separator = ""
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(Table(rows=[cells for _, cells in run], line=run[0][0].line,
+                             row_lines=[paragraph.line or 0 for paragraph, _ in run]))
+        else:
+            out.extend(paragraph for paragraph, _ in run)
+        run.clear()
+
+    for block in paragraphs:
+        row = _cells(lines[block.line - 1]) if isinstance(block, Paragraph) and block.line else None
+        if row is not None and run:
+            separator, cells = row
+            previous = run[-1][0]
+            if previous.line is None or block.line != previous.line + 1 or separator != run_separator or (
+                    separator == "|" and len(cells) != len(run[0][1])):
+                flush()
+        if row is None or not isinstance(block, Paragraph):
+            flush()
+            out.append(block)
+        else:
+            run_separator = row[0]
+            run.append((block, row[1]))
+    flush()
+    return out

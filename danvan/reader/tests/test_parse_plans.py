@@ -401,3 +401,57 @@ b) Cập nhật cơ sở dữ liệu.
         assert tasks[path]["lead"] == ["Sở Khoa học và Công nghệ"]
         assert tasks[path]["cooperating"] == ["Sở Nội vụ"]
         assert tasks[path]["timeframe"]["date"] == "2025-06-30"
+
+
+PASTED_TABLE_PLAN = """
+ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 215/KH-UBND
+Quảng Trị, ngày 12 tháng 8 năm 2025
+KẾ HOẠCH
+Triển khai thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2025
+Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 ngày 10 tháng 11 năm 2022;
+Căn cứ Nghị quyết số 1211/2016/UBTVQH13 và Nghị định số 59/2023/NĐ-CP của Chính phủ;
+Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của cán bộ, công chức về thực hiện dân chủ ở cơ sở
+II. NHIỆM VỤ CỤ THỂ
+(Có Phụ lục kèm theo)
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp báo cáo UBND tỉnh trước ngày 10/12/2025.
+Nơi nhận:
+- Bộ Nội vụ;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Nam
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm
+1\tTổ chức hội nghị quán triệt Luật Thực hiện dân chủ ở cơ sở\tSở Nội vụ\tSở Tư pháp\tQuý III/2025\tHội nghị
+2\tRà soát, công khai thủ tục hành chính tại cấp xã\tUBND các xã, phường\tVăn phòng UBND tỉnh\tThường xuyên\tDanh mục
+3\tKiểm tra việc thực hiện dân chủ ở cơ sở\tSở Nội vụ\tThanh tra tỉnh; Sở Tư pháp\tTháng 11/2025\tBáo cáo
+"""
+
+
+def test_pasted_text_with_a_tab_separated_task_table_and_assembly_laws():
+    from danvan.reader import read_bytes
+
+    out = valid(parse_plan(read_bytes(PASTED_TABLE_PLAN.strip().encode(), "215.txt")))
+    assert out["document"]["title"] == "Triển khai thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2025"
+    assert out["citations"] == ["10/2022/QH15", "1211/2016/UBTVQH13", "59/2023/NĐ-CP"]
+    tasks = by_path(out)
+    assert set(tasks) == {"III.1", "PL.1", "PL.2", "PL.3"}
+    assert tasks["PL.1"]["lead"] == ["Sở Nội vụ"] and tasks["PL.1"]["cooperating"] == ["Sở Tư pháp"]
+    assert tasks["PL.2"]["timeframe"]["kind"] == "continuous"
+    assert tasks["PL.3"]["cooperating"] == ["Thanh tra tỉnh", "Sở Tư pháp"]
+    row = next(n for n, line in enumerate(PASTED_TABLE_PLAN.strip().splitlines(), 1) if line.startswith("3\t"))
+    assert tasks["PL.3"]["source_lines"] == [row, row]  # the row's own line, for the reviewer
+
+
+def test_a_law_number_needs_its_year():
+    out = parse_plan(txt("KẾ HOẠCH\nThực hiện Luật số 10/QH15 và Luật số 72/2025/QH15"))
+    assert out["citations"] == ["72/2025/QH15"]

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from danvan.reader import read_bytes, read_path
+from danvan.reader import Table, read_bytes, read_path
 from danvan.reader.sources.legacy_encodings import (
     TCVN3_DECODE,
     TCVN3_ENCODE,
@@ -145,3 +145,26 @@ def test_seed_reads_like_the_file():
 def test_nfc_output_for_decomposed_utf8():
     decomposed = unicodedata.normalize("NFD", "Kế hoạch thực hiện").encode("utf-8")
     assert read_bytes(decomposed, "k.txt").blocks[0].text == "Kế hoạch thực hiện"
+
+
+def test_rows_copied_from_a_word_table_become_a_table():
+    text = ("Nhiệm vụ như sau:\n"
+            "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n"
+            "\tTổ chức hội nghị\tSở Nội vụ\tQuý III/2025\n"
+            "2\tKiểm tra\tThanh tra tỉnh\t\n"
+            "Nơi nhận:")
+    doc = read_bytes(text.encode(), "bang.txt")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table", "Paragraph"]
+    table = doc.blocks[1]
+    assert table.line == 2 and table.row_lines == [2, 3, 4]
+    assert table.rows[1] == ["", "Tổ chức hội nghị", "Sở Nội vụ", "Quý III/2025"]  # the empty STT keeps its column
+    assert table.rows[2] == ["2", "Kiểm tra", "Thanh tra tỉnh", ""]
+
+
+def test_rows_written_with_bars_become_a_table_and_single_lines_stay_text():
+    text = ("| STT | Nội dung | Chủ trì |\n| 1 | Tuyên truyền | Sở Tư pháp |\n\n"
+            "Một dòng có | một | vài dấu gạch đứng\nDòng\tcó một tab")
+    doc = read_bytes(text.encode(), "bang.txt")
+    assert isinstance(doc.blocks[0], Table)
+    assert doc.blocks[0].rows == [["STT", "Nội dung", "Chủ trì"], ["1", "Tuyên truyền", "Sở Tư pháp"]]
+    assert [b.text for b in doc.blocks[1:]] == ["Một dòng có | một | vài dấu gạch đứng", "Dòng\tcó một tab"]
