@@ -23,7 +23,7 @@ _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _LETTER = re.compile(r"^([a-zđ])[.)]?$")
 
 
-def header_map(row: list[str]) -> dict[int, str] | None:
+def _column_names(row: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, cell in enumerate(row):
         key = ocr_key(cell).replace(",", " ")
@@ -33,9 +33,28 @@ def header_map(row: list[str]) -> dict[int, str] | None:
             if rx.search(key) and name not in found.values():
                 found[i] = name
                 break
+    return found
+
+
+def header_map(row: list[str]) -> dict[int, str] | None:
+    found = _column_names(row)
     if "title" in found.values() and len(found) >= 2:
         return found
     return None
+
+
+_ROLE_COLUMNS = ("lead", "cooperating", "directing", "executing", "time")
+
+
+def _second_header(columns: dict[int, str], row: list[str]) -> dict[int, str] | None:
+    """A header printed on two rows (`Cơ quan thực hiện` spanning `Chủ trì | Phối hợp` below it): the columns
+    with the second row's role names in place of the first row's, or None when `row` is a row of data."""
+    below = {i: name for i, name in _column_names(row).items() if name in _ROLE_COLUMNS}
+    if not below or any(_NUMBER.match(cell.strip()) for cell in row[:1]):
+        return None
+    merged = {i: name for i, name in columns.items() if name not in below.values()}
+    merged.update(below)
+    return merged
 
 
 def is_header_table(rows: list[list[str]]) -> bool:
@@ -61,6 +80,10 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             break
     if not columns:
         return []
+    if start < len(rows):
+        two_rows = _second_header(columns, rows[start])
+        if two_rows:
+            columns, start = two_rows, start + 1
     col = {v: k for k, v in columns.items()}
     tasks: list[dict] = []
     group: str | None = None

@@ -455,3 +455,34 @@ def test_pasted_text_with_a_tab_separated_task_table_and_assembly_laws():
 def test_a_law_number_needs_its_year():
     out = parse_plan(txt("KẾ HOẠCH\nThực hiện Luật số 10/QH15 và Luật số 72/2025/QH15"))
     assert out["citations"] == ["72/2025/QH15"]
+
+
+def test_docx_table_with_a_header_on_two_rows(tmp_path):
+    """`Cơ quan thực hiện` merged over `Chủ trì | Phối hợp`, the other headings merged down: Word's usual layout."""
+    docx = pytest.importorskip("docx")
+    from danvan.reader import read_path
+
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Thực hiện dân chủ ở cơ sở năm 2026")
+    document.add_paragraph("PHỤ LỤC")
+    table = document.add_table(rows=4, cols=5)
+    top = ["STT", "Nội dung nhiệm vụ", "Cơ quan thực hiện", "", "Thời gian hoàn thành"]
+    for column, text in enumerate(top):
+        table.cell(0, column).text = text
+    table.cell(1, 2).text, table.cell(1, 3).text = "Chủ trì", "Phối hợp"
+    for column in (0, 1, 4):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for row, cells in enumerate([["1", "Tổ chức hội nghị tập huấn", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2026"],
+                                 ["2", "Kiểm tra việc công khai", "Thanh tra tỉnh", "Công an tỉnh", "Tháng 10/2026"]], 2):
+        for column, text in enumerate(cells):
+            table.cell(row, column).text = text
+    path = tmp_path / "two-row-header.docx"
+    document.save(path)
+
+    tasks = by_path(valid(parse_plan(read_path(path))))
+    assert set(tasks) == {"PL.1", "PL.2"}
+    assert tasks["PL.1"]["lead"] == ["Sở Nội vụ"] and tasks["PL.1"]["cooperating"] == ["Sở Tư pháp"]
+    assert tasks["PL.2"]["lead"] == ["Thanh tra tỉnh"] and tasks["PL.2"]["cooperating"] == ["Công an tỉnh"]
+    assert tasks["PL.2"]["timeframe"]["date"] == "2026-10-31"
