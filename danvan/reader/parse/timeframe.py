@@ -11,13 +11,17 @@ _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(\d{4})"
 _FULL_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"\b")
 _FULL_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\s*(?:,?\s*nam\s*|/\s*)" + _Y + r"\b")
-_QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:/|,?\s*nam\s+)" + _Y + r"\b")
+# `Quý II/2025`; `Quý I, II/2026` and `Quý III và IV năm 2026` end with the last quarter listed
+_Q = r"(?:iv|iii|ii|i|[1-4])"
+_QUARTER = re.compile(r"\bquy\s+((?:" + _Q + r"\s*(?:,|va|-|–)\s*)*" + _Q + r")\s*(?:/|,?\s*nam\s+)" + _Y + r"\b")
 _MONTHS = re.compile(r"\bthang\s+(\d{1,2}(?:\s*(?:,|va|-)\s*\d{1,2}){0,11})\s*(?:/|,?\s*nam\s+)" + _Y + r"\b")
-_PERIOD = re.compile(r"\b(?:giai doan|tu nam|nam)\s*" + _Y + r"\s*(?:-|–|den|toi)\s*(?:nam\s*)?" + _Y + r"\b")
+_PERIOD = re.compile(r"\b(?:(?:giai doan|tu nam|nam)\s*|(?<![\d/.-])(?=\d{4}\s*[-–]\s*\d{4}\b))" + _Y +
+                     r"\s*(?:-|–|den|toi)\s*(?:nam\s*)?" + _Y + r"\b")
 _YEAR = re.compile(r"\b(?:trong\s+)?nam\s+" + _Y + r"\b")
 _HALF = re.compile(r"\b(6|06|sau)\s+thang\s+(dau|cuoi)\s+nam\s+" + _Y + r"\b")
 _ANNUAL = re.compile(r"\bh[aă]ng\s+nam\b|\bhang nam\b|\bmoi nam\b|\bhang nam\b")
-_CONT = re.compile(r"\bthuong xuyen\b|\blien tuc\b")
+# recurring more often than once a year (`Hằng quý`, `Định kỳ hằng tháng`): work that goes on, like `Thường xuyên`
+_CONT = re.compile(r"\bthuong xuyen\b|\blien tuc\b|\bh[ae]ng (?:quy|thang|tuan)\b")
 _DAY_MONTH = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\b|\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")
 _FROM = re.compile(r"^\s*(?:bat dau\s+)?tu\b")
 _TO = re.compile(r"\b(?:den|toi)\b")
@@ -58,7 +62,7 @@ def _elements(folded: str) -> list[tuple[int, str, str | None, int | None]]:
             taken.append(m.span())
     for m in _QUARTER.finditer(folded):
         if free(m.span()):
-            q = _ROMAN_Q[m.group(1)]
+            q = _ROMAN_Q[re.split(r"\s*(?:,|va|-|–)\s*", m.group(1))[-1]]
             out.append((m.start(), "deadline", _month_end(int(m.group(2)), q * 3), None))
             taken.append(m.span())
     for m in _MONTHS.finditer(folded):

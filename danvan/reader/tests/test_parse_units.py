@@ -46,6 +46,12 @@ from danvan.reader.parse.timeframe import parse_timeframe
         ("Thuong xuyen", "continuous", None, None),
         ("Nam 2025", "year", None, 2025),
         ("31/02/2025", "none", None, None),
+        ("Quý I, II/2026", "deadline", "2026-06-30", None),
+        ("Quý III và IV năm 2026", "deadline", "2026-12-31", None),
+        ("2026 - 2030", "period", None, 2030),
+        ("Định kỳ hằng quý", "continuous", None, None),
+        ("Hằng tháng", "continuous", None, None),
+        ("Định kỳ 6 tháng, hằng năm", "annual", None, None),
     ],
 )
 def test_timeframe(raw, kind, date, year):
