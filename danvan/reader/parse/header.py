@@ -63,7 +63,13 @@ def _title_case_org(text: str) -> str:
             words = text.split()
             words[1] = words[1][:1].upper() + words[1][1:]
             text = " ".join(words)
+        text = _PARTY_COMMITTEE.sub(lambda m: f"{m.group(1).capitalize()} ủy " + " ".join(
+            w[:1].upper() + w[1:] for w in m.group(2).split()), text)
     return text
+
+
+# `TỈNH ỦY NGHỆ AN` → `Tỉnh ủy Nghệ An`: a Party committee named by its province or district
+_PARTY_COMMITTEE = re.compile(r"\b(Tỉnh|tỉnh|Thành|thành|Huyện|huyện|Quận|quận|Thị|thị)\s+[Ủủ]y\s+(\w[\w\s-]*)$")
 
 
 def find_kind(lines: list[Line], limit: int = 40) -> int | None:
@@ -151,11 +157,21 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
     issuer_lines = [x for x in issuer_lines if len(x) > 2 and not x.startswith(("Số", "SỐ"))][:3]
     if not issuer_lines:
         return None
+    if len(issuer_lines) >= 2 and afold(issuer_lines[0]).startswith("dang bo ") and \
+            re.search(r"\buy\b|^(?:ban|chi bo|dang uy)\b", afold(issuer_lines[-1])):
+        return _title_case_org(issuer_lines[-1])  # `ĐẢNG BỘ TỈNH X` above `HUYỆN ỦY Y`: the committee issues
     if len(issuer_lines) >= 2 and afold(issuer_lines[-1]).startswith(_ORG_WORDS) and \
             afold(issuer_lines[0]).startswith(("ubnd", "uy ban", "bo ", "tinh uy", "thanh uy", "so ")):
         body = _title_case_org(issuer_lines[-1])
         parent = _title_case_org(" ".join(issuer_lines[:-1]))
-        return clean(f"{body} {parent[:1].upper()}{parent[1:]}")
+        if afold(parent).startswith("uy ban nhan dan ") and not afold(body).startswith("van phong"):
+            # a department of a People's Committee is named by its locality: `Sở Nội vụ tỉnh Nghệ An`; only
+            # the Committee's own office carries its name (`Văn phòng Ủy ban nhân dân thành phố Cần Thơ`)
+            parent = parent[len("Ủy ban nhân dân "):]
+            level = parent.split()[0] if parent.split() else ""
+            if level and afold(body).endswith(" " + afold(level)):
+                parent = parent[len(level):].strip()  # `Thanh tra tỉnh` of `tỉnh Lào Cai`: `Thanh tra tỉnh Lào Cai`
+        return clean(f"{body} {parent[:1].upper() if parent[:1].isupper() else parent[:1]}{parent[1:]}")
     return _title_case_org(" ".join(issuer_lines))
 
 

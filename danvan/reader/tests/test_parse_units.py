@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from danvan.reader.parse.citations import collect_citations, find_symbols
+from danvan.reader.parse.header import _issuer_from
 from danvan.reader.parse.labels import label_of
 from danvan.reader.parse.mentions import roles_from_text, split_mentions
 from danvan.reader.parse.ocrfix import correct_word, fix_line
@@ -200,3 +201,20 @@ def test_title_cut_at_300_characters_on_a_word():
     cut = cut_title(text)
     assert len(cut) <= 300 and text.startswith(cut) and not cut.endswith(" ")
     assert first_sentence("Rà soát văn bản. Báo cáo UBND TP. Cần Thơ.") == "Rà soát văn bản"
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (["UBND TỈNH NGHỆ AN", "SỞ NỘI VỤ"], "Sở Nội vụ tỉnh Nghệ An"),
+        (["UBND HUYỆN PHÚ VANG", "PHÒNG NỘI VỤ"], "Phòng Nội vụ huyện Phú Vang"),
+        (["UBND TP. CẦN THƠ", "VĂN PHÒNG"], "Văn phòng Ủy ban nhân dân thành phố Cần Thơ"),
+        (["UBND TỈNH LÀO CAI", "THANH TRA TỈNH"], "Thanh tra tỉnh Lào Cai"),
+        (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"], "Ủy ban nhân dân tỉnh Quảng Trị"),
+        (["TỈNH ỦY NGHỆ AN", "BAN DÂN VẬN"], "Ban Dân vận Tỉnh ủy Nghệ An"),
+        (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "HUYỆN ỦY TUY PHƯỚC"], "Huyện ủy Tuy Phước"),
+        (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "BAN THƯỜNG VỤ HUYỆN ỦY TUY PHƯỚC"], "Ban Thường vụ Huyện ủy Tuy Phước"),
+    ],
+)
+def test_issuer_from_a_two_line_header(lines, issuer):
+    assert _issuer_from(lines) == issuer
