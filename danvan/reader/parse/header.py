@@ -17,7 +17,9 @@ KINDS = {
 _OCR_KIND = {"ke hoach": ["ke hoach", "ké hoach", "kc hoach"]}
 _SO = re.compile(r"^\s*(?:s[oốô6ó0]|s)\s*[:.]?\s*(\d{0,6})\s*([-/]\s*(?:\d{4}\s*/\s*)?[A-ZĐa-zđ][\w.&-]*"
                  r"(?:\s*[-/]\s*[\w&.]+)*)", re.I)
-_DATE = re.compile(r"ng[aà]y\s*(\d{0,2})\s*th[aá]ng\s*(\d{0,2})\s*n[aăâ]m\s*(\d{4})?", re.I)
+_DATE = re.compile(r"ng[aà]y\s*(\d{0,2})\s*th[aá]ng\s*(\d{0,2})\s*n[aăâ]m\s*(\d{4})?|"
+                   # or in figures, on a line of its own after the place: `Tân Phú, ngày 05/3/2026`
+                   r"(?<=,)\s*ng[aà]y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$", re.I)
 _VV = re.compile(r"^\s*V/v\.?\s*:?\s*(.*)$", re.I)
 _MOTTO = re.compile(r"c[o6]ng h[oò]a|d[eéoô]c\s*[l1i]ap|t[uư]\s*do|h[aạ]nh ph[uú]c|chu nghia|dang cong san", re.I)
 _AUTH = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*(.*)$")
@@ -58,7 +60,7 @@ def _title_case_org(text: str) -> str:
                         afold(w) not in ("nhan", "dan", "phong", "dong") and
                         any(afold(words[j]) in ("pho", "tinh", "xa", "huyen", "quan", "phuong")
                             for j in range(max(0, i - 2), i)) else w for i, w in enumerate(words))
-        if words and afold(words[0]) in ("so", "phong", "ban", "cuc", "vu", "chi") and len(words) > 1 and \
+        if words and afold(words[0]) in ("so", "phong", "ban", "cuc", "vu", "chi", "bo") and len(words) > 1 and \
                 words[1][:1].islower() and afold(words[1]) not in ("nhan", "cuc"):
             words = text.split()
             words[1] = words[1][:1].upper() + words[1][1:]
@@ -106,12 +108,15 @@ def parse_header(lines: list[Line], kind_index: int | None) -> dict:
                 doc["symbol"] = normalise_symbol(number, "", sep, rest[1:].lstrip("-/"))
             text = text[m.end():]
         dm = _DATE.search(text)
+        if dm and dm.group(4) is not None and (dm.start() > 40 or any(c.isdigit() for c in text[:dm.start()])):
+            dm = None
         if dm:
             place = clean(text[: dm.start()])
             if place and len(place) < 40:
                 doc["place"] = place if not is_mostly_upper(place) else place.title()
-            if dm.group(1) and dm.group(2) and dm.group(3):
-                d, mo, y = int(dm.group(1)), int(dm.group(2)), int(dm.group(3))
+            day, month, year = dm.group(1, 2, 3) if dm.group(4) is None else dm.group(4, 5, 6)
+            if day and month and year:
+                d, mo, y = int(day), int(month), int(year)
                 if 1 <= mo <= 12 and 1 <= d <= 31:
                     doc["date"] = f"{y:04d}-{mo:02d}-{d:02d}"
             continue
@@ -137,6 +142,8 @@ def parse_header(lines: list[Line], kind_index: int | None) -> dict:
             f = afold(line.text)
             if parts and (f.startswith(("thuc hien ", "can cu ")) or len(" ".join(parts)) > 250):
                 break
+            if parts and line.upper and not is_mostly_upper(parts[-1]):
+                break  # `BỘ TRƯỞNG BỘ NỘI VỤ` under a Quyết định's title: who decides, not the title
             parts.append(line.text)
             ends = line.text.endswith((".", ";", ":")) or (not line.upper and len(line.text) > 60)
             if ends and not (line.upper and len(parts) == 1):
@@ -145,7 +152,7 @@ def parse_header(lines: list[Line], kind_index: int | None) -> dict:
         if title:
             if is_mostly_upper(title):
                 title = sentence_case(title)
-            doc["title"] = title
+            doc["title"] = title[:1].upper() + title[1:]  # `lãnh đạo thực hiện ...` under KẾ HOẠCH is a sentence
     if not symbol_found or doc["symbol"] is None:
         flags.append({"code": "no_symbol", "message": "Văn bản chưa có số, ký hiệu"})
     if doc["date"] is None:

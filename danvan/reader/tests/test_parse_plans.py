@@ -486,3 +486,27 @@ def test_docx_table_with_a_header_on_two_rows(tmp_path):
     assert tasks["PL.1"]["lead"] == ["Sở Nội vụ"] and tasks["PL.1"]["cooperating"] == ["Sở Tư pháp"]
     assert tasks["PL.2"]["lead"] == ["Thanh tra tỉnh"] and tasks["PL.2"]["cooperating"] == ["Công an tỉnh"]
     assert tasks["PL.2"]["timeframe"]["date"] == "2026-10-31"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+         "Số: 12/KH-UBND\nTân Phú, ngày 05/3/2026\nKẾ HOẠCH\nThực hiện dân chủ ở cơ sở năm 2026\n"
+         "Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;\nI. MỤC ĐÍCH\n",
+         {"issuer": "Ủy ban nhân dân xã Tân Phú", "place": "Tân Phú", "date": "2026-03-05",
+          "title": "Thực hiện dân chủ ở cơ sở năm 2026"}),
+        ("ĐẢNG BỘ TỈNH THANH HÓA\nĐẢNG ỦY XÃ HOẰNG HÓA\n*\nSố 45-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+         "Hoằng Hóa, ngày 10 tháng 02 năm 2026\nKẾ HOẠCH\nlãnh đạo thực hiện công tác dân vận năm 2026\nI. MỤC ĐÍCH\n",
+         {"symbol": "45-KH/ĐU", "issuer": "Đảng ủy xã Hoằng Hóa", "date": "2026-02-10",
+          "title": "Lãnh đạo thực hiện công tác dân vận năm 2026"}),
+        ("BỘ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 1234/QĐ-BNV\n"
+         "Hà Nội, ngày 28 tháng 12 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện công tác dân vận năm 2026\n"
+         "BỘ TRƯỞNG BỘ NỘI VỤ\nCăn cứ Nghị định số 25/2025/NĐ-CP;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n",
+         {"kind": "Quyết định", "issuer": "Bộ Nội vụ", "date": "2025-12-28",
+          "title": "Ban hành Kế hoạch thực hiện công tác dân vận năm 2026"}),
+    ],
+)
+def test_headers_of_other_issuers(header, expected):
+    document = parse_plan(txt(header))["document"]
+    assert {key: document[key] for key in expected} == expected
