@@ -130,7 +130,8 @@ def _parse(doc: SourceDocument) -> dict:
     if document["issuer"] is None:
         flags.append({"code": "no_issuer", "message": "Không xác định được cơ quan ban hành"})
     tail = [x for x in items[body_end:] if isinstance(x, Line) and not x.footnote]
-    document["signer"] = parse_signer(tail)
+    appendix_at = next((i for i, x in enumerate(tail) if i and len(x.text) < 40 and _APPENDIX.match(x.text)), None)
+    document["signer"] = parse_signer(tail[:appendix_at])  # an appendix after the signature is no part of it
     if not document["signer"]["name"]:
         recipients = next((i for i, x in enumerate(opening) if _CLOSING.match(ocr_key(x.text[:20]))), None)
         if recipients is not None:

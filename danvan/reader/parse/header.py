@@ -22,7 +22,7 @@ _DATE = re.compile(r"ng[aà]y\s*(\d{0,2})\s*th[aá]ng\s*(\d{0,2})\s*n[aăâ]m\s*
                    r"(?<=,)\s*ng[aà]y\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$", re.I)
 _VV = re.compile(r"^\s*V/v\.?\s*:?\s*(.*)$", re.I)
 _MOTTO = re.compile(r"c[o6]ng h[oò]a|d[eéoô]c\s*[l1i]ap|t[uư]\s*do|h[aạ]nh ph[uú]c|chu nghia|dang cong san", re.I)
-_AUTH = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*(.*)$")
+_AUTH = re.compile(r"^(TM|KT|Q|TL|TUQ|T\.M|K\.T)\s*\.\s*(.*)$|^(T/M|K/T)\s*\.?\s*(.*)$")
 _ABBR = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"), (re.compile(r"\bHĐND\b|\bHDND\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bTP\.?\s*"), "thành phố "), (re.compile(r"\bTX\.?\s*"), "thị xã "),
@@ -212,7 +212,10 @@ def parse_signer(tail: list[Line]) -> dict:
                 continue
             am = _AUTH.match(seg)
             if am and is_mostly_upper(seg):
-                authority.append(f"{am.group(1)}. {sentence_case(am.group(2))}".strip())
+                if am.group(1):
+                    authority.append(f"{am.group(1)}. {sentence_case(am.group(2))}".strip())
+                else:  # `T/M BAN THƯỜNG VỤ` as printed: `T/M Ban Thường vụ`
+                    authority.append(f"{am.group(3)} {_title_case_org(am.group(4))}".strip())
                 continue
             if is_mostly_upper(seg) and _POSITION.match(afold(seg)) and len(seg) < 50:
                 position = sentence_case(seg)

@@ -28,7 +28,8 @@ _ORG_HEADS = (
     "chi cuc", "cuc ", "dang uy", "thanh uy", "tinh uy", "huyen uy", "chinh quyen", "ubmttq", "mttq", "hdnd",
     "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
-    "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand",
+    "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
+    "huyen doan", "cong thong tin", "ban quan ly",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
@@ -149,8 +150,12 @@ def _is_org_start(text: str) -> bool:
         return False
     for word in _ORG_HEAD_WORDS:
         if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
+            if word == "moi" and _VN_CHARS.search(text) and not text.lower().startswith("mọi"):
+                return False  # `Môi trường` is no `mọi` (every) once the diacritics are there to tell
             if word in _NAMED_HEADS:
                 rest = text.strip()[len(word):].lstrip()
+                if rest[:3].lower() == "và " and rest[3:4].isupper():
+                    rest = rest[3:]  # `Báo và Phát thanh, Truyền hình Nghệ An`
                 if not (rest[:1].isupper() or rest[:1] == "," or (word in ("truong", "pho", "chanh") and
                                                                   afold(rest[:4]) == "cac ")):
                     return False

@@ -323,6 +323,7 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         if not found:
             body = rest or (paras[0].text if paras else "")
             roles[_lead_or_exec(body)] = split_mentions(name)
+            roles["cooperating"] = _heading_partners([rest] + [p.text for p in paras])
             found = True
     elif agency and not found:
         roles[_lead_or_exec(node.text)] = split_mentions(agency)
@@ -342,6 +343,21 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         title = task_attr.value
     tf = _time_from_attrs(merged)
     out.append(_task(path, title, roles, tf, node.first, _last_line(node), node))
+
+
+_OPENS_WITH_PARTNERS = re.compile(r"^[-+\s]*(?:chu tri\s*,?\s*)?ph\w{0,2}i\s+h\w{0,2}p\b")
+
+
+def _heading_partners(texts: list[str]) -> list[str]:
+    """Under an agency heading the agency is the subject of every line: `Chủ trì, phối hợp với Y ...` and
+    `Phối hợp với Z ...` make Y and Z cooperating."""
+    found: list[str] = []
+    for text in texts:
+        if text and _OPENS_WITH_PARTNERS.match(afold(text[:40])):
+            m = _PHOI_HOP.search(text)
+            if m:
+                found += [p for p in partners(text[m.end():]) if p not in found]
+    return found
 
 
 def _lead_or_exec(text: str) -> str:

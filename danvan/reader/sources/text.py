@@ -200,18 +200,18 @@ _LEGACY_NAMES = {
 }
 
 
-def _cells(line: str) -> tuple[str, list[str]] | None:
+def _cells(line: str, in_tab_table: bool = False) -> tuple[str, list[str]] | None:
     """A table row as text keeps it: cells between tabs (a table copied from Word or a spreadsheet) or between
     `|` (a table written out as text) → (the separator, the cells); None for a line that is not a row of at least
-    three cells."""
-    if line.count("\t") >= 2:
+    three cells (two inside a table copied with tabs: a group row whose cells Word merged, `I<tab>Tuyên truyền`)."""
+    if line.count("\t") >= 2 or (in_tab_table and "\t" in line.strip()):
         separator, cells = "\t", line.split("\t")
     elif line.count("|") >= 2:
         separator, cells = "|", line.strip().strip("|").split("|")
     else:
         return None
     cells = [" ".join(cell.split()) for cell in cells]
-    return (separator, cells) if len(cells) >= 3 else None
+    return (separator, cells) if len(cells) >= 3 or (in_tab_table and separator == "\t") else None
 
 
 def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Paragraph | Table]:
@@ -232,7 +232,8 @@ def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Parag
         run.clear()
 
     for block in paragraphs:
-        row = _cells(lines[block.line - 1]) if isinstance(block, Paragraph) and block.line else None
+        in_tab_table = bool(run) and run_separator == "\t"
+        row = _cells(lines[block.line - 1], in_tab_table) if isinstance(block, Paragraph) and block.line else None
         if row is not None and run:
             separator, cells = row
             previous = run[-1][0]
