@@ -111,6 +111,17 @@ def _recipients(sentence: str) -> list[str]:
     return out
 
 
+def _outside_report_clauses(folded: str, dues: list, tokens: list) -> list:
+    """Due dates printed in a `;`-clause that says nothing of reports nor of a period belong to other work
+    (`hoàn thành trước ngày 15/3/2026; định kỳ báo cáo 6 tháng ...`): they are left out."""
+    if ";" not in folded or not dues:
+        return dues
+    bounds = [-1] + [i for i, c in enumerate(folded) if c == ";"] + [len(folded)]
+    reporting = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)
+                 if _MAYBE_REPORT.search(folded, a + 1, b) or any(a < pos < b for pos, _ in tokens)]
+    return [due for due in dues if any(a <= due[0] < b for a, b in reporting)]
+
+
 def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
     """Due groups in a reporting sentence: (position, dates, monthly)."""
     groups: list[tuple[int, list[str], bool]] = []
@@ -158,7 +169,7 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
         for m in rx.finditer(folded):
             tokens.append((m.start(), period))
     tokens.sort()
-    dues = _dues(folded)
+    dues = _outside_report_clauses(folded, _dues(folded), tokens)
     periods = [p for _, p in tokens]
     if trouble and "ad_hoc" not in periods and (closing or not periods):
         tokens.append((trouble.start(), "ad_hoc"))
