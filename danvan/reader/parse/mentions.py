@@ -53,6 +53,8 @@ VERBS_VN = {
     "hoàn thiện", "phân bổ", "chú trọng", "cụ thể hóa", "thể chế hóa", "lãnh đạo", "gương mẫu", "sớm",
     "phát triển", "mở rộng", "thành lập", "kiểm soát", "tập hợp", "nắm", "bám sát", "nêu gương", "đăng tải",
     "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
+    "biên soạn", "phát hành", "soạn thảo", "biên tập", "in ấn", "phát sóng", "đưa tin", "xuất bản", "điều tra",
+    "lấy ý kiến", "thẩm tra", "số hóa",
 }
 _AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
               "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",

@@ -9,7 +9,8 @@ from danvan.reader.parse.text import afold, clean
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(\d{4})"
-_FULL_NUM = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + _Y + r"\b")
+# `31/10/2025`, `31-10-2025`; a dash between spaces is a range of months (`Tháng 9 - 10/2026`), no date
+_FULL_NUM = re.compile(r"\b(\d{1,2})(?:\s*/\s*|[.-])(\d{1,2})(?:\s*/\s*|[.-])" + _Y + r"\b")
 _FULL_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\s*(?:,?\s*nam\s*|/\s*)" + _Y + r"\b")
 # `Quý II/2025`; `Quý I, II/2026` and `Quý III và IV năm 2026` end with the last quarter listed
 _Q = r"(?:iv|iii|ii|i|[1-4])"
