@@ -204,7 +204,8 @@ def parse_signer(tail: list[Line]) -> dict:
     authority: list[str] = []
     position = None
     name = None
-    for line in tail:
+    signed_at = None  # the line of the last authority or position: the name is printed below it
+    for at, line in enumerate(tail):
         segments = _SEGMENTS.split(line.text)
         for seg in segments:
             seg = clean(seg.replace("*", ""))
@@ -216,11 +217,14 @@ def parse_signer(tail: list[Line]) -> dict:
                     authority.append(f"{am.group(1)}. {sentence_case(am.group(2))}".strip())
                 else:  # `T/M BAN THƯỜNG VỤ` as printed: `T/M Ban Thường vụ`
                     authority.append(f"{am.group(3)} {_title_case_org(am.group(4))}".strip())
+                signed_at = at
                 continue
             if is_mostly_upper(seg) and _POSITION.match(afold(seg)) and len(seg) < 50:
                 position = sentence_case(seg)
+                signed_at = at
                 continue
-    for line in reversed(tail[-6:]):
+    below = tail[signed_at + 1: signed_at + 5] if signed_at is not None else []
+    for line in below + list(reversed(tail[-6:])):  # under the position first, else the last lines
         seg = clean(_NAME_CUT.split(line.text)[-1].replace("*", ""))
         if _NAME.match(seg) and not _POSITION.match(afold(seg)):
             name = seg
