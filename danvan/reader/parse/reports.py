@@ -97,6 +97,8 @@ def _recipients(sentence: str) -> list[str]:
         folded = [afold(t) for t in words]
         end = len(rest)
         for i, (tok, start) in enumerate(tokens):
+            if tok == "," and i < 14 and _is_org_start(rest[start + 1:]) and rest[start + 1:].lstrip()[:1].isupper():
+                continue  # `báo cáo Ủy ban nhân dân tỉnh, Bộ Nội vụ`: the list goes on
             if tok in (",", ";", ":", ".", "(", ")") or i > 14:
                 end = start
                 break
