@@ -69,7 +69,13 @@ _NOT_WORD = re.compile(r"[^a-z0-9 -]+")
 _WHITE = re.compile(r"\s+")
 
 
+# Names whose last syllable is also a verb on its own: `Sở Giáo dục và Đào tạo` does not stop at `tạo`
+_NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao"}
+
+
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
+    if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in _NOUN_COMPOUNDS:
+        return None
     for n in range(_MAX_VERB_WORDS, 0, -1):
         if diacritics:
             phrase = " ".join(lowered[i:i + n])
@@ -225,7 +231,8 @@ def _split_mentions(text: str) -> tuple[str, ...]:
 def _strip_preface(text: str) -> str:
     """Drop an opening `Căn cứ ...,` clause or a short preface (`Với vai trò đầu mối,`)."""
     folded = afold(text[:30])
-    if folded.startswith(("can cu ", "tren co so ", "theo ", "voi vai tro ", "trong qua trinh ")) or \
+    if folded.startswith(("can cu ", "tren co so ", "theo ", "voi vai tro ", "trong qua trinh ", "ke tu ", "tu ngay ",
+                          "tu thang ", "tu nam ", "sau khi ", "truoc khi ", "dinh ky ")) or \
             text.lower().startswith("để "):
         comma = text.find(",")
         if 0 < comma < 200:

@@ -188,7 +188,7 @@ def test_cong_van_assigning_work():
     out = valid(parse_plan(txt(CONG_VAN)))
     doc = out["document"]
     assert doc["kind"] == "Công văn"
-    assert doc["title"] == "tiếp tục triển khai công tác dân vận chính quyền năm 2025"
+    assert doc["title"] == "Tiếp tục triển khai công tác dân vận chính quyền năm 2025"
     assert doc["symbol"] == "1455/UBND-KGVX" and doc["date"] == "2025-04-02"
     tasks = by_path(out)
     assert set(tasks) == {"1", "2"}
