@@ -22,6 +22,8 @@ _GENERIC_FIRST = {w.split()[0] for w in GENERIC}
 LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "cap xa", "cap huyen",
           "cap tinh", "khu pho", "ap", "thon", "to dan pho"}
 _ORG_HEADS = (
+    # the heads of a village or a residential group, before `truong ` (which needs a capitalised name after it)
+    "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
     "cac ", "so ", "phong ", "ban ", "uy ban", "ubnd", "trung tam", "dai ", "bao ", "co quan", "can bo", "thu truong",
     "truong ", "nguoi dung dau", "cap uy", "hoi dong", "lien doan", "mat tran", "van phong", "cong an", "bo ",
     "thanh tra", "chu tich", "giam doc", "doan ", "hoi ", "doanh nghiep", "lanh dao", "toa an", "vien ", "kho bac",

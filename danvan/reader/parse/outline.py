@@ -14,7 +14,7 @@ from danvan.reader.parse.mentions import (
     roles_from_text,
     split_mentions,
 )
-from danvan.reader.parse.text import afold, clean, cut_title, first_sentence
+from danvan.reader.parse.text import afold, clean, cut_title, first_sentence, later_sentences
 from danvan.reader.parse.timeframe import none_timeframe, parse_timeframe
 
 LEVEL = {"root": 0, "part": 1, "roman": 2, "num": 3, "letter": 5}
@@ -336,6 +336,8 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         got = roles_from_text(node.text)
         if not any(got.values()) and paras:
             got = roles_from_text(paras[0].text)
+        if not any(got.values()):
+            got = _lead_in_later_sentence(node.text, [p.text for p in paras])
         texts = texts  # noqa: PLW0127
         for r, v in got.items():
             roles[r] = v
@@ -358,6 +360,16 @@ def _heading_partners(texts: list[str]) -> list[str]:
             if m:
                 found += [p for p in partners(text[m.end():]) if p not in found]
     return found
+
+
+def _lead_in_later_sentence(text: str, paragraphs: list[str]) -> dict[str, list[str]]:
+    """`Tổ chức hội nghị thôn ... Giao Trưởng thôn chủ trì, phối hợp với Y ...`: an item that opens with a verb
+    may still name who leads it, in a later sentence or paragraph (`X chủ trì` anywhere gives the lead)."""
+    for sentence in later_sentences(text) + [s for p in paragraphs for s in [first_sentence(p), *later_sentences(p)]]:
+        got = roles_from_text(sentence)
+        if got.get("lead"):
+            return got
+    return {}
 
 
 def _lead_or_exec(text: str) -> str:

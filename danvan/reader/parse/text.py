@@ -288,6 +288,19 @@ def first_sentence(text: str) -> str:
     return text
 
 
+def later_sentences(text: str) -> list[str]:
+    """The sentences of `text` after its first one (cut as `first_sentence` cuts)."""
+    out: list[str] = []
+    rest = text
+    while True:
+        head = first_sentence(rest)
+        if len(head) >= len(rest):
+            return out
+        rest = rest[len(head):].lstrip(". ")
+        if rest:
+            out.append(first_sentence(rest))
+
+
 def cut_title(text: str, limit: int = 300) -> str:
     text = clean(text)
     if len(text) > limit:
