@@ -181,6 +181,9 @@ def _roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
                     marked = True
                     names = part[: m.start()] if m.start() > 0 else part[m.end():]
                     add("lead" if m.group(1) == "chu tri" else "cooperating", split_mentions(names))
+                    after = _PHOI_HOP.search(part, m.end()) if m.start() > 0 and m.group(1) == "chu tri" else None
+                    if after:  # `Phòng Kinh tế chủ trì, phối hợp với Văn phòng ..., các thôn tổ chức ...`
+                        add("cooperating", partners(part[after.end():]))
             if not marked:
                 ms = split_mentions(a.value)
                 add("lead", ms[:1])
