@@ -57,7 +57,8 @@ def _title_case_org(text: str) -> str:
         words = text.split()
         text = " ".join(w[:1].upper() + w[1:] if i > 0 and words[i - 1][:1].isupper() and
                         afold(words[i - 1]) not in ("uy", "ban", "van", "hoi", "nhan", "dan") and
-                        afold(w) not in ("nhan", "dan", "phong", "dong") and
+                        afold(w) not in ("nhan", "dan", "phong") and
+                        not (afold(w) == "dong" and afold(words[i - 1]) == "hoi") and
                         any(afold(words[j]) in ("pho", "tinh", "xa", "huyen", "quan", "phuong")
                             for j in range(max(0, i - 2), i)) else w for i, w in enumerate(words))
         if words and afold(words[0]) in ("so", "phong", "ban", "cuc", "vu", "chi", "bo") and len(words) > 1 and \

@@ -93,7 +93,8 @@ _TOKENS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
 _MAX_MENTION_WORDS = 14  # a longer "agency" read from prose is a sentence the verb list did not stop
 _PAREN = re.compile(r"\([^()]{0,300}\)")
 _LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
-_TRAILING = re.compile(r"(?:\s+(?:\w{1,2}\s+)?(?:co\s+)?lien quan|\s+cung cap|\s+tham gia|\s+tren dia ban)\s*$")
+# `có liên quan` also as a scan reads `có`: `c6`, `cé`, `o`
+_TRAILING = re.compile(r"(?:\s+(?:(?:co|c6|ce|o|c)\s+)?lien quan|\s+cung cap|\s+tham gia|\s+tren dia ban)\s*$")
 _SPLIT_SEMI = re.compile(r"\s*;\s*")
 _VA = re.compile(r"\s+(?:và|va|cùng|với)\s+", re.I)
 _PHOI_HOP = re.compile(r"\bph\w{0,2}i\s+h\w{0,2}p(?:\s+v\w{0,2}i)?\b\s*", re.I)
