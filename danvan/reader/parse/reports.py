@@ -32,6 +32,9 @@ _PERIODS = [
 ]
 _ON_DEMAND = re.compile(r"(?:k(?<!\wk)hi|t(?<!\wt)heo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b")
 _DIGIT = re.compile(r"\d")
+# `trước ngày 15 của tháng cuối quý`: a day of the last month of every quarter
+_QUARTER_END_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
+                              r"(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+)?quy\b")
 _UNSPECIFIED = re.compile(r"\btheo quy dinh\b|\bdinh ky\b")
 _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!\wh)an(?: chot)?|k(?<!\wk)hong qua)"
                   r"\s+(?:ngay\s+)?"
@@ -131,6 +134,9 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         return groups  # every due date has a day number
     for m in _MONTHLY_DAY.finditer(folded):
         groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))
+    for m in _QUARTER_END_DAY.finditer(folded):
+        if 1 <= int(m.group(1)) <= 30:
+            groups.append((m.start(), [f"--{month:02d}-{int(m.group(1)):02d}" for month in (3, 6, 9, 12)], False))
     for m in _DUE.finditer(folded):
         if any(abs(g[0] - m.start()) < 3 for g in groups):
             continue

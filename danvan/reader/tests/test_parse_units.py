@@ -53,6 +53,8 @@ from danvan.reader.parse.timeframe import parse_timeframe
         ("Định kỳ hằng quý", "continuous", None, None),
         ("Hằng tháng", "continuous", None, None),
         ("Định kỳ 6 tháng, hằng năm", "annual", None, None),
+        ("Tháng 9 - 10/2026", "deadline", "2026-10-31", None),
+        ("31-10-2025", "deadline", "2025-10-31", None),
     ],
 )
 def test_timeframe(raw, kind, date, year):
@@ -130,6 +132,11 @@ def test_not_a_label():
         ("Chánh Văn phòng và Chủ tịch Công đoàn Văn phòng", ["Chánh Văn phòng", "Chủ tịch Công đoàn Văn phòng"]),
         ("Trưởng các phòng, ban, đơn vị trực thuộc", ["Trưởng các phòng, ban, đơn vị trực thuộc"]),
         ("Cán bộ, công chức, viên chức", ["Cán bộ, công chức, viên chức"]),
+        ("Sở Nông nghiệp và Môi trường, Sở Xây dựng", ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng"]),
+        ("Sở Văn hóa, Thể thao và Du lịch, Báo và Phát thanh, Truyền hình Nghệ An",
+         ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Nghệ An"]),
+        ("Ủy ban nhân dân tỉnh, Bộ Nội vụ", ["Ủy ban nhân dân tỉnh", "Bộ Nội vụ"]),
+        ("các cơ quan, đơn vị liên quan", ["các cơ quan, đơn vị"]),
     ],
 )
 def test_split_mentions(text, expected):
@@ -218,3 +225,26 @@ def test_title_cut_at_300_characters_on_a_word():
 )
 def test_issuer_from_a_two_line_header(lines, issuer):
     assert _issuer_from(lines) == issuer
+
+
+def test_partners_stop_at_a_verb_but_not_inside_a_name():
+    from danvan.reader.parse.mentions import partners
+
+    assert partners("Sở Giáo dục và Đào tạo, Sở Nội vụ biên soạn tài liệu") == ["Sở Giáo dục và Đào tạo", "Sở Nội vụ"]
+
+
+def test_subject_after_an_opening_clause_of_time():
+    got = roles_from_text("Kể từ tháng 01/2026, Ủy ban nhân dân các xã, phường cập nhật tình hình thanh niên.")
+    assert got["executing"] == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_quarterly_report_due_on_a_day_of_the_quarters_last_month():
+    (report,) = reports_in_sentence("Các sở báo cáo hằng quý (trước ngày 15 của tháng cuối quý) về Sở Nội vụ", ["Các sở"])
+    assert report["period"] == "quarterly"
+    assert report["due"] == ["--03-15", "--06-15", "--09-15", "--12-15"]
+
+
+def test_a_deadline_in_another_clause_is_not_the_reports():
+    reports = reports_in_sentence("Các sở xây dựng kế hoạch, hoàn thành trước ngày 15/3/2026; định kỳ báo cáo kết quả "
+                                  "6 tháng (trước ngày 15/6) và năm (trước ngày 15/11) về Sở Nội vụ", ["Các sở"])
+    assert {r["period"]: r["due"] for r in reports} == {"six_months": "--06-15", "annual": "--11-15"}
