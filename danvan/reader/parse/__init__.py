@@ -13,7 +13,7 @@ from danvan.reader.document import SourceDocument
 from danvan.reader.parse.citations import collect_citations
 from danvan.reader.parse.header import find_kind, issuer_from_opening, parse_header, parse_signer
 from danvan.reader.parse.lines import Line, TableItem, prepare
-from danvan.reader.parse.mentions import document_scope
+from danvan.reader.parse.mentions import document_scope, names_a_body
 from danvan.reader.parse.ocrfix import restore_diacritics
 from danvan.reader.parse.outline import ROLES, _task, build_tree, collect_tasks, section_is_task
 from danvan.reader.parse.reports import collect_reports
@@ -25,6 +25,15 @@ __all__ = ["parse_plan"]
 _CLOSING = re.compile(r"^(?:tren day|noi nhan|noi nhen)\b")
 _SIGNATURE = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M)\s*\.?\s+\S")
 _APPENDIX = re.compile(r"^ph[uụ]\s*l[uụ]c\s*([IVXLC]+|\d+)?\b", re.I)
+
+
+_FUNDING = re.compile(r"^\s*kinh phi\b")
+
+
+def _names_a_body(task) -> bool:
+    """A `KINH PHÍ` item is a task only when it gives a duty to a named body (`Sở Tài chính chủ trì ...`), not a
+    rule for everyone (`Các cơ quan, đơn vị, địa phương ... có trách nhiệm lập dự toán`)."""
+    return any(names_a_body(m) for role in ("lead", "executing") for m in task.roles.get(role, []))
 
 
 def _empty(source: str) -> dict:
@@ -190,6 +199,8 @@ def _parse(doc: SourceDocument) -> dict:
                 continue
             if section_is_task(node):
                 tasks.extend(collect_tasks(node, base, tables_cb))
+            elif _FUNDING.match(afold(node.text)):
+                tasks.extend(t for t in collect_tasks(node, base, tables_cb) if _names_a_body(t))
             report_nodes.append(node)
     else:
         tasks.extend(collect_tasks(tree, [], tables_cb, document["kind"] == "Công văn"))

@@ -123,6 +123,11 @@ def _is_generic_piece(piece: str) -> bool:
                                          "cap", "uy", "chinh", "quyen"} for w in words)
 
 
+def names_a_body(mention: str) -> bool:
+    """`Sở Tài chính`, not `các cơ quan, đơn vị, địa phương` (kinds of bodies, no body in particular)."""
+    return _is_org_start(mention) and not _is_generic_piece(mention.split(",")[0])
+
+
 def _open(piece: str) -> bool:
     """A list piece that another piece may continue: `các cơ quan`, `UBND xã` (then `phường`)."""
     if _is_generic_piece(piece):
