@@ -283,11 +283,14 @@ def subject_of(text: str) -> tuple[str, str, int]:
             if tok[:1].islower() and folded[i - 1] not in ("cac", "nhung", "moi") else None
         if phrase:
             subject = body[:start].strip(" ,;")
-            if not subject:
+            if not subject or afold(subject) in _VERB_HEADS:
                 return "", "", -1
             return subject, phrase, offset + start
     return "", "", -1
 
+
+# Heads that open an item as its verb when nothing follows them (`Lãnh đạo tổ chức tốt ...`), not a body
+_VERB_HEADS = {"lanh dao", "chi dao"}
 
 _DOCUMENT = threading.local()
 
