@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON ?= python3
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test install lint bench score
+.PHONY: serve test install lint bench score score-plans
 
 $(STAMP): pyproject.toml package-lock.json
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -32,3 +32,9 @@ score: $(STAMP)
 	rm -rf var/score && mkdir -p var/score
 	$(VENV)/bin/danvan extract ../shared/seeds/*.txt --out var/score
 	$(PYTHON) ../shared/extraction/score.py ../shared/extraction/gold var/score
+
+# Scores the reader on the plans in other provinces' shapes kept with its tests (answers made by hand).
+score-plans: $(STAMP)
+	rm -rf var/score-plans && mkdir -p var/score-plans
+	$(VENV)/bin/danvan extract danvan/reader/tests/plans/*.txt --out var/score-plans
+	$(PYTHON) ../shared/extraction/score.py danvan/reader/tests/plans var/score-plans
