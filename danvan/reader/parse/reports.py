@@ -84,10 +84,13 @@ _STOPS = {"về", "theo", "trước", "những", "kết", "xem", "để", "trong
 _SENTENCE = re.compile(r"\.(?:(?<=[^\s.A-ZĐ]\.)\s+(?=[A-ZÀ-ỸĐ])|/\.)")
 
 
-def _recipients(sentence: str) -> list[str]:
+def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
     out: list[str] = []
     diacritics = bool(_VN_CHARS.search(sentence))
-    for n, trigger_end in enumerate(_trigger_ends(sentence)):
+    ends = _trigger_ends(sentence)
+    if spans is not None:  # only the clauses that speak of the report: `tham mưu X triển khai; ... báo cáo Y`
+        ends = [end for end in ends if any(a <= end <= b for a, b in spans)]
+    for n, trigger_end in enumerate(ends):
         if n > 40 or len(out) > 20:
             break
         rest = sentence[trigger_end: trigger_end + 300]
@@ -116,15 +119,14 @@ def _recipients(sentence: str) -> list[str]:
     return out
 
 
-def _outside_report_clauses(folded: str, dues: list, tokens: list) -> list:
-    """Due dates printed in a `;`-clause that says nothing of reports nor of a period belong to other work
-    (`hoàn thành trước ngày 15/3/2026; định kỳ báo cáo 6 tháng ...`): they are left out."""
-    if ";" not in folded or not dues:
-        return dues
+def _reporting_clauses(folded: str, tokens: list) -> list[tuple[int, int]] | None:
+    """The `;`-separated clauses of a sentence that speak of reports or of a period (None: the whole sentence)."""
+    if ";" not in folded:
+        return None
     bounds = [-1] + [i for i, c in enumerate(folded) if c == ";"] + [len(folded)]
-    reporting = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)
-                 if _MAYBE_REPORT.search(folded, a + 1, b) or any(a < pos < b for pos, _ in tokens)]
-    return [due for due in dues if any(a <= due[0] < b for a, b in reporting)]
+    spans = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)
+             if _MAYBE_REPORT.search(folded, a + 1, b) or any(a < pos < b for pos, _ in tokens)]
+    return spans or None
 
 
 def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
@@ -177,7 +179,12 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
         for m in rx.finditer(folded):
             tokens.append((m.start(), period))
     tokens.sort()
-    dues = _outside_report_clauses(folded, _dues(folded), tokens)
+    # a deadline or a body in a clause that is not about the report is another task's (`hoàn thành trước ngày
+    # 15/3/2026; định kỳ báo cáo 6 tháng ...`, `tham mưu X triển khai ...; báo cáo Y`)
+    spans = _reporting_clauses(folded, tokens)
+    dues = _dues(folded)
+    if spans is not None:
+        dues = [due for due in dues if any(a <= due[0] < b for a, b in spans)]
     periods = [p for _, p in tokens]
     if trouble and "ad_hoc" not in periods and (closing or not periods):
         tokens.append((trouble.start(), "ad_hoc"))
@@ -218,7 +225,7 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
             else:
                 assigned[pending[-1]] = dates
                 pending = []
-    recipients = _recipients(sentence)
+    recipients = _recipients(sentence, spans if len(folded) == len(sentence) else None)
     entries: dict[str, dict] = {}
     for i, (_, period) in enumerate(tokens):
         due = assigned.get(i)
