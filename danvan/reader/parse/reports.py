@@ -273,6 +273,9 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
         if node.text and node.kind != "roman":
             got = roles_from_text(node.text)
             sender = got.get("lead") or got.get("executing") or inherited_sender
+            heading = _agency_heading(node.text)
+            if heading and not (got.get("lead") or got.get("executing")):
+                sender = split_mentions(heading[0])  # `1. Sở Nội vụ:` above bullets that report
         for item in node.body:
             if isinstance(item, Line) and not item.role:
                 if node.kind == "roman":
@@ -286,7 +289,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
         for child in node.children:
             walk(child, sender)
 
-    from danvan.reader.parse.outline import section_is_task
+    from danvan.reader.parse.outline import _agency_heading, section_is_task
 
     for node in nodes:
         key = _NOT_LETTERS.sub("", afold(node.text))
