@@ -31,11 +31,12 @@ _ORG_HEADS = (
     "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
-    "huyen doan", "cong thong tin", "ban quan ly",
+    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
-_NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho"}
+_NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
+                "cong chuc"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
@@ -56,7 +57,7 @@ VERBS_VN = {
     "phát triển", "mở rộng", "thành lập", "kiểm soát", "tập hợp", "nắm", "bám sát", "nêu gương", "đăng tải",
     "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
     "biên soạn", "phát hành", "soạn thảo", "biên tập", "in ấn", "phát sóng", "đưa tin", "xuất bản", "điều tra",
-    "lấy ý kiến", "thẩm tra", "số hóa",
+    "lấy ý kiến", "thẩm tra", "số hóa", "trực tiếp",
 }
 _AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
               "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",

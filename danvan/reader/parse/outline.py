@@ -213,6 +213,20 @@ def _paragraphs(node: Node) -> list[Line]:
     return [x for x in node.body if isinstance(x, Line) and not x.role and x.kind in ("para", "bullet")]
 
 
+def _paragraphs_with_labels(section: Node) -> list[tuple[Line, list[Attr]]]:
+    """Unnumbered paragraphs, each with the role and time lines printed under it (`Thời gian hoàn thành: ...`)."""
+    out: list[tuple[Line, list[Attr]]] = []
+    for item in section.body:
+        if not isinstance(item, Line):
+            continue
+        if item.role and out:
+            out[-1][1].append(Attr(item.role, item.value, item.first, item.last))
+            out[-1][1].extend(Attr(role, value, item.first, item.last) for role, value in item.extra)
+        elif not item.role and item.kind in ("para", "bullet") and "phu luc" not in afold(item.text):
+            out.append((item, []))
+    return out
+
+
 def _opening_roles(texts: list[str]) -> dict[str, list[str]]:
     for t in texts:
         got = roles_from_text(t)
@@ -267,11 +281,17 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
                 out.extend(tables_cb(t, base))
         return out
     if not items:
-        paras = [p for p in _paragraphs(section) if "phu luc" not in afold(p.text)]
-        for i, p in enumerate(paras, 1):
+        for i, (p, attrs) in enumerate(_paragraphs_with_labels(section), 1):
             roles: dict[str, list[str]] = {r: [] for r in ROLES}
-            roles.update(_opening_roles([p.text]))
-            out.append(_task(base + [str(i)], p.text, roles, None, p.first, p.last, None))
+            labelled, found = _roles_from_attrs(attrs)
+            if found:
+                roles.update(labelled)
+            else:
+                roles.update(_opening_roles([p.text]))
+                if not any(roles.values()):
+                    roles.update(_lead_in_later_sentence(p.text, []))
+            last = max([p.last] + [a.last for a in attrs])
+            out.append(_task(base + [str(i)], p.text, roles, _time_from_attrs(attrs), p.first, last, None))
         for t in section.body:
             if isinstance(t, TableItem):
                 out.extend(tables_cb(t, base))
