@@ -28,8 +28,8 @@ _PERIODS = [
     # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va)\s*,?\s*nam\b(?!\s*\d)`
     ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
         w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va")))),
-    ("ad_hoc", "dot xuat", re.compile(r"d(?<!\wd)ot xuat\b")),
-    ("ad_hoc", "kip thoi bao cao", re.compile(r"k(?<!\wk)ip thoi bao cao\b")),  # incidents, as they happen
+    # `đột xuất`; `kịp thời báo cáo` (incidents, as they happen)
+    ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b")),
 ]
 _ON_DEMAND = re.compile(r"(?:k(?<!\wk)hi|t(?<!\wt)heo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b")
 _DIGIT = re.compile(r"\d")
