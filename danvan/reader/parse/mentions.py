@@ -152,8 +152,8 @@ def _continues(prev: str, piece: str) -> bool:
         return True
     if words[0] in ("cac", "moi", "tat"):
         return False
-    if first.isupper() and words[0] in _NAMED_HEADS and _is_org_start(piece):
-        return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`: a named body of its own, not `UBND xã, phường`
+    if first.isupper() and _is_org_start(piece) and not _is_generic_piece(piece):
+        return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `..., Tổ trưởng các tổ dân phố`: a body of its own
     if _open(prev):
         if _is_generic_piece(piece) or words[0] in _GENERIC_FIRST or folded in LEVELS:
             return True
