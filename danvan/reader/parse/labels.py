@@ -41,6 +41,9 @@ def role_of_key(prefix: str) -> str | None:
     if key in _CACHE:
         return _CACHE[key]
     role = LABELS.get(key)
+    if role is None and key.startswith(("thoi han ", "thoi gian ", "tien do ")) and key.count(" ") <= 4 and \
+            "bao cao" not in key:
+        role = "time"  # `Thời hạn đăng ký:`, `Thời gian tổ chức:`
     if role is None and 8 <= len(key) <= 40 and key.count(" ") <= 5:
         found = process.extractOne(key, _FUZZY_KEYS, scorer=fuzz.ratio, score_cutoff=86)
         if found:

@@ -232,6 +232,8 @@ def _split_mentions(text: str) -> tuple[str, ...]:
                     merged.append(piece)
             for piece in merged:
                 c = clean_mention(piece)
+                if out and c.startswith(("mỗi ", "Mỗi ")):
+                    continue  # `Các phòng, đơn vị ..., mỗi đơn vị đăng ký ...`: each of those already named
                 if c and len(c) > 1 and c not in out:
                     out.append(c)
     return tuple(out)

@@ -9,6 +9,7 @@ from danvan.reader.parse.lines import Line, TableItem
 from danvan.reader.parse.mentions import (
     _PHOI_HOP,
     _is_org_start,
+    _strip_preface,
     mentions_from_value,
     partners,
     roles_from_text,
@@ -22,7 +23,7 @@ ROLES = ("lead", "cooperating", "executing", "directing")
 _NON_TASK = re.compile(
     r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
     r"kinh phi|quan diem|can cu|ket qua dat duoc|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|bao cao|"
-    r"chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc)"
+    r"chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc|hinh thuc|co cau)"
 )
 _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
 _AGENCY_HEAD = re.compile(r"^(?:đề nghị|giao|yêu cầu)?\s*", re.I)
@@ -378,6 +379,7 @@ def _heading_partners(texts: list[str]) -> list[str]:
     `Phối hợp với Z ...` make Y and Z cooperating."""
     found: list[str] = []
     for text in texts:
+        text = _strip_preface(text.lstrip("-+ ")) if text else text
         if text and _OPENS_WITH_PARTNERS.match(afold(text[:40])):
             m = _PHOI_HOP.search(text)
             if m:
@@ -396,7 +398,7 @@ def _lead_in_later_sentence(text: str, paragraphs: list[str]) -> dict[str, list[
 
 
 def _lead_or_exec(text: str) -> str:
-    f = afold(text).lstrip("-+ ")
+    f = afold(_strip_preface(text.lstrip("-+ "))).lstrip("-+ ")
     comma = f.find(",")
     if 0 < comma < 40 and not f.startswith("chu tri"):
         f = f[comma + 1:].strip()

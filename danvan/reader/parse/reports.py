@@ -25,9 +25,9 @@ _PERIODS = [
                                     r"b(?<!\wb)ao cao quy\b")),
     ("six_months", "thang", re.compile(r"(?:6(?<!\w6)|0(?<!\w0)6|s(?<!\ws)au) thang\b")),
     ("nine_months", "thang", re.compile(r"(?:9(?<!\w9)|0(?<!\w0)9|c(?<!\wc)hin) thang\b")),
-    # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va)\s*,?\s*nam\b(?!\s*\d)`
+    # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va|tong ket)\s*,?\s*nam\b(?!\s*\d)`
     ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
-        w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va")))),
+        w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va", "tong ket")))),
     # `đột xuất`; `kịp thời báo cáo` (incidents, as they happen)
     ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b")),
 ]

@@ -87,7 +87,7 @@ _ORIGINAL = {
     "quarterly": r"\bh[ae]ng quy\b|\bquy\s+(?:i|1)\b|\bmoi quy\b|\bbao cao quy\b",
     "six_months": r"\b(?:6|06|sau) thang\b",
     "nine_months": r"\b(?:9|09|chin) thang\b",
-    "annual": r"\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va)\s*,?\s*nam\b(?!\s*\d)",
+    "annual": r"\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va|tong ket)\s*,?\s*nam\b(?!\s*\d)",
     "ad_hoc": r"\bdot xuat\b|\bkip thoi bao cao\b",
 }
 _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
