@@ -167,6 +167,8 @@ def prepare(doc: SourceDocument) -> Prepared:
             prev.text = f"{prev.text} {item.text}"
             if prev.role:
                 prev.value = f"{prev.value} {item.text}".strip()
+            elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")") and ":" in prev.text:
+                prev.text, prev.extra = inline_labels(prev.text)  # `(Cơ quan chủ trì: ...;` broken over two lines
             prev.last = item.last
             prev.tail = item.tail
             continue

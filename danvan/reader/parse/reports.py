@@ -266,7 +266,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
     from danvan.reader.parse.outline import Node  # local import to avoid a cycle
 
-    units: list[tuple[str, list[str], bool]] = []
+    # (text, sender, closing paragraph, recipients when the text names none)
+    units: list[tuple[str, list[str], bool, list[str]]] = []
 
     def walk(node: Node, inherited_sender: list[str]) -> None:
         texts = [node.text] if node.kind != "roman" else []
@@ -277,16 +278,24 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             heading = _agency_heading(node.text)
             if heading and not (got.get("lead") or got.get("executing")):
                 sender = split_mentions(heading[0])  # `1. Sở Nội vụ:` above bullets that report
-        for item in node.body:
-            if isinstance(item, Line) and not item.role:
-                if node.kind == "roman":
-                    got = roles_from_text(item.text)
-                    s = got.get("lead") or got.get("executing") or sender
-                    units.append((item.text, s, False))
-                else:
-                    texts.append(item.text)
+        intro: tuple[list[str], list[str]] | None = None  # `X gửi báo cáo về Y ..., cụ thể:` above bullets
+        lines = [item for item in node.body if isinstance(item, Line) and not item.role]
+        for n, item in enumerate(lines):
+            if node.kind == "roman":
+                got = roles_from_text(item.text)
+                s = got.get("lead") or got.get("executing")
+                if item.kind == "bullet" and intro is not None:
+                    units.append((item.text, s or intro[0], False, intro[1]))
+                    continue
+                intro = None
+                if item.text.rstrip().endswith(":") and n + 1 < len(lines) and lines[n + 1].kind == "bullet":
+                    intro = (s or sender, _recipients(item.text))  # its bullets say what and when
+                    continue
+                units.append((item.text, s or sender, False, []))
+            else:
+                texts.append(item.text)
         if texts:
-            units.append((" ".join(t for t in texts if t), sender, False))
+            units.append((" ".join(t for t in texts if t), sender, False, []))
         for child in node.children:
             walk(child, sender)
 
@@ -303,9 +312,9 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             break
         closing_texts.append(line.text)
     if closing_texts:
-        units.append((" ".join(closing_texts), [], True))
+        units.append((" ".join(closing_texts), [], True, []))
     reports: list[dict] = []
-    for text, sender, is_closing in units:
+    for text, sender, is_closing, default_to in units:
         folded_text = afold_sliceable(text)
         if not _MAYBE_REPORT.search(folded_text if folded_text is not None else afold(text)):
             continue
@@ -325,6 +334,8 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                     sent_sender = got.get("lead") or got.get("executing") or []
             for entry in reports_in_sentence(sentence, sent_sender, is_closing,
                                              folded[:3000] if folded_text is not None else None):
+                if not entry["to"]:
+                    entry["to"] = list(default_to)
                 merged = False
                 for existing in reports:
                     if existing["from"] and existing["from"] == entry["from"] and existing["period"] == entry["period"]:
