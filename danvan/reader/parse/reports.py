@@ -39,7 +39,8 @@ _QUARTER_END_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!
 _UNSPECIFIED = re.compile(r"\btheo quy dinh\b|\bdinh ky\b")
 _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!\wh)an(?: chot)?|k(?<!\wk)hong qua)"
                   r"\s+(?:ngay\s+)?"
-                  r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}){0,11})"
+                  # months listed (`15 tháng 3, 6, 9/2025`), not the next date (`15/3, 15/6`)
+                  r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
                   r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
                   r"((?:\s*(?:,|va)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?){0,6})")
 _MONTHLY_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
@@ -154,7 +155,12 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         for mo in months:
             if 1 <= mo <= 12 and 1 <= day <= 31:
                 dates.append(f"{year}-{mo:02d}-{day:02d}" if year else f"--{mo:02d}-{day:02d}")
-        for extra in re.finditer(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", m.group(4) or ""):
+        extras = list(re.finditer(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", m.group(4) or ""))
+        if not year and extras and extras[-1].group(3):
+            # `trước ngày 15/3, 15/6, 15/9 và 15/12/2026`: the year printed last dates them all
+            year = extras[-1].group(3)
+            dates = [f"{year}{d[1:]}" for d in dates]
+        for extra in extras:
             d, mo, y = int(extra.group(1)), int(extra.group(2)), extra.group(3) or year
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 dates.append(f"{y}-{mo:02d}-{d:02d}" if y else f"--{mo:02d}-{d:02d}")
