@@ -323,9 +323,12 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
             own_attrs = last_attrs
             last.body = [b for b in last.body if not (isinstance(b, Line) and b.role)]
     merged = _merge_attrs(own_attrs, inherited)
+    from_tables = 0
     for t in node.body:
         if isinstance(t, TableItem):
-            out.extend(tables_cb(t, path))
+            found_in_table = tables_cb(t, path)
+            from_tables += len(found_in_table)
+            out.extend(found_in_table)
     if children:
         child_agency, child_role = agency, agency_role
         if heading and not heading[1]:
@@ -333,6 +336,8 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         for child in children:
             _walk(child, base, merged, child_agency, child_role, out, tables_cb)
         return
+    if from_tables and not attrs:
+        return  # `2. Hai cơ quan phân công ... như sau:` above a task table: the rows are the tasks
     # a leaf: one task
     roles, found = _roles_from_attrs(merged)
     title = node.text

@@ -23,11 +23,17 @@ _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _LETTER = re.compile(r"^([a-zđ])[.)]?$")
 
 
+_TITLE_FIRST = re.compile(r"^(?:noi dung|nhiem vu|ten nhiem vu|cong viec|hoat dong|giai phap)\b")
+
+
 def _column_names(row: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, cell in enumerate(row):
         key = ocr_key(cell).replace(",", " ")
         if not key:
+            continue
+        if _TITLE_FIRST.match(key) and "title" not in found.values():
+            found[i] = "title"  # `Nội dung phối hợp` names the task, not the cooperating bodies
             continue
         for name, rx in _COLUMNS:
             if rx.search(key) and name not in found.values():
