@@ -17,10 +17,12 @@ _SPACES = re.compile(r"\s+")
 _NOISE = re.compile(r"[*¢®©]+|\\(?=[-+.])")
 _FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
-_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*(?:[.)]|[-–](?=\s*\S))\s*(\S.*)$")  # `II.`, `II)`, `II-`
+# `II.`, `II)`, `II-`, `II/ ` (a slash before a space: `1/2025` is a date)
+_ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*(?:[.)]|[-–](?=\s*\S)|/(?=\s))\s*(\S.*)$")
 _PART = re.compile(r"^([A-H])\s*[.)]\s+(\S.*)$")
-_NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*[.)]\s*(\S.*)$|^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(\S.*)$")
-_LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$|^([a-zđ])\.\s+(\S.*)$")
+_NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[.)]|/(?=\s)|-(?=\s+\D))\s*(\S.*)$|"
+                  r"^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(\S.*)$")
+_LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$|^([a-zđ])[./]\s+(\S.*)$")
 _BULLET = re.compile(r"^([-+•–—·∙▪◦○●])\s*(\S.*)$")
 _TERMINAL = ".;:!?\"”)»"
 _OPENERS = ("Căn cứ ", "Can cu ", "Nơi nhận", "Noi nhan")

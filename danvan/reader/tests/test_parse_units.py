@@ -248,3 +248,18 @@ def test_a_deadline_in_another_clause_is_not_the_reports():
     reports = reports_in_sentence("Các sở xây dựng kế hoạch, hoàn thành trước ngày 15/3/2026; định kỳ báo cáo kết quả "
                                   "6 tháng (trước ngày 15/6) và năm (trước ngày 15/11) về Sở Nội vụ", ["Các sở"])
     assert {r["period"]: r["due"] for r in reports} == {"six_months": "--06-15", "annual": "--11-15"}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "label"),
+    [
+        ("II. NHIỆM VỤ", "roman", "II"), ("II- NHIỆM VỤ", "roman", "II"), ("I/ MỤC ĐÍCH, YÊU CẦU", "roman", "I"),
+        ("1. Sở Nội vụ", "num", "1"), ("1/ Sở Nội vụ chủ trì", "num", "1"), ("1- Sở Nội vụ", "num", "1"),
+        ("1.2. Tổ chức", "num", "1.2"), ("a) Tổ chức", "letter", "a"), ("a/ Tổ chức", "letter", "a"),
+        ("1/2025 là năm bản lề", "para", ""), ("2 - 3 lần mỗi năm", "para", ""), ("15/3/2026", "para", ""),
+    ],
+)
+def test_outline_markers_as_provinces_print_them(line, kind, label):
+    from danvan.reader.parse.lines import _classify
+
+    assert _classify(line)[:2] == (kind, label)
