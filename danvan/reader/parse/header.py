@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from danvan.reader.parse.lines import Line
-from danvan.reader.parse.text import afold, clean, is_mostly_upper, ocr_key, sentence_case
+from danvan.reader.parse.text import afold, capitalise_places, clean, is_mostly_upper, ocr_key, sentence_case
 
 KINDS = {
     "ke hoach": "Kế hoạch", "chuong trinh": "Chương trình", "de an": "Đề án", "quyet dinh": "Quyết định",
@@ -153,7 +153,7 @@ def parse_header(lines: list[Line], kind_index: int | None) -> dict:
         title = clean(" ".join(parts))
         if title:
             if is_mostly_upper(title):
-                title = sentence_case(title)
+                title = capitalise_places(sentence_case(title))
             doc["title"] = title[:1].upper() + title[1:]  # `lãnh đạo thực hiện ...` under KẾ HOẠCH is a sentence
     if not symbol_found or doc["symbol"] is None:
         flags.append({"code": "no_symbol", "message": "Văn bản chưa có số, ký hiệu"})

@@ -323,5 +323,29 @@ def sentence_case(text: str) -> str:
     return " ".join(words)
 
 
+# an administrative level and up to three words after it
+_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+                    r"([^\W\d_]+(?:\s+[^\W\d_]+){0,2})")
+# words that end a place name in a title (`xã Kiến Giang năm 2026`, `tỉnh Quảng Trị giai đoạn ...`)
+_AFTER_PLACE = {"năm", "giai", "đoạn", "về", "và", "trong", "đến", "từ", "theo", "của", "trên", "tại", "với", "cho",
+                "đối", "nhằm", "để", "các", "những", "thực", "hiện", "sau", "trước", "khi", "lần", "thứ", "nhiệm", "kỳ",
+                "đợt", "quý", "tháng", "giữa", "gắn", "mới", "hằng", "hàng", "đã", "được", "là", "có"}
+
+
+def _capitalise_place(match: re.Match) -> str:
+    parts = re.split(r"(\s+)", match.group(1))  # words at even indices
+    for i in range(0, len(parts), 2):
+        if parts[i].lower() in _AFTER_PLACE:
+            break
+        parts[i] = parts[i][:1].upper() + parts[i][1:]
+    return match.group(0)[: match.start(1) - match.start(0)] + "".join(parts)
+
+
+def capitalise_places(text: str) -> str:
+    """A title printed in capitals, once in sentence case, gets its place names back: `xã kiến giang năm 2026` →
+    `xã Kiến Giang năm 2026` (up to three words after an administrative level, to the first common word)."""
+    return _PLACE.sub(_capitalise_place, text)
+
+
 def is_mostly_upper(text: str) -> bool:
     return upper_ratio(text) > 0.8 and sum(c.isalpha() for c in text[:200]) >= 2

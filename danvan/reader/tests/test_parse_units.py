@@ -263,3 +263,19 @@ def test_outline_markers_as_provinces_print_them(line, kind, label):
     from danvan.reader.parse.lines import _classify
 
     assert _classify(line)[:2] == (kind, label)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("THỰC HIỆN DÂN CHỦ Ở CƠ SỞ TRÊN ĐỊA BÀN XÃ KIẾN GIANG NĂM 2026",
+         "Thực hiện dân chủ ở cơ sở trên địa bàn xã Kiến Giang năm 2026"),
+        ("CÔNG TÁC DÂN VẬN TRÊN ĐỊA BÀN TỈNH TRONG NĂM 2026", "Công tác dân vận trên địa bàn tỉnh trong năm 2026"),
+        ("TRIỂN KHAI TẠI THÀNH PHỐ CẦN THƠ, GIAI ĐOẠN 2026 - 2030",
+         "Triển khai tại thành phố Cần Thơ, giai đoạn 2026 - 2030"),
+    ],
+)
+def test_titles_printed_in_capitals_keep_their_place_names(title, expected):
+    from danvan.reader.parse.text import capitalise_places, sentence_case
+
+    assert capitalise_places(sentence_case(title)) == expected
