@@ -28,7 +28,7 @@ _TERMINAL = ".;:!?\"”)»"
 _OPENERS = ("Căn cứ ", "Can cu ", "Nơi nhận", "Noi nhan")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     first: int
@@ -43,7 +43,7 @@ class Line:
     extra: list = field(default_factory=list)  # further (role, value) pairs printed on the same line
 
 
-@dataclass
+@dataclass(slots=True)
 class TableItem:
     rows: list[list[str]]
     first: int
@@ -53,7 +53,7 @@ class TableItem:
     row_lines: list[int] | None = None  # each row's source line, when the reader knows it
 
 
-@dataclass
+@dataclass(slots=True)
 class Prepared:
     items: list = field(default_factory=list)
     broken: bool = False

@@ -35,7 +35,7 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _LEAD_OR_COOP = re.compile(r"\b(chu tri|phoi hop)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     kind: str
     label: str
@@ -125,7 +125,7 @@ def _agency_heading(text: str) -> tuple[str, str] | None:
     return head, rest.strip()
 
 
-@dataclass
+@dataclass(slots=True)
 class Attr:
     role: str
     value: str
@@ -237,7 +237,7 @@ def _opening_roles(texts: list[str]) -> dict[str, list[str]]:
     return {}
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskOut:
     path: str
     title: str

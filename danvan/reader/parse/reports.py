@@ -121,11 +121,14 @@ def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> li
     return out
 
 
+_SEMICOLON = re.compile(";")
+
+
 def _reporting_clauses(folded: str, tokens: list) -> list[tuple[int, int]] | None:
     """The `;`-separated clauses of a sentence that speak of reports or of a period (None: the whole sentence)."""
     if ";" not in folded:
         return None
-    bounds = [-1] + [i for i, c in enumerate(folded) if c == ";"] + [len(folded)]
+    bounds = [-1] + [m.start() for m in _SEMICOLON.finditer(folded)] + [len(folded)]
     spans = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)
              if _MAYBE_REPORT.search(folded, a + 1, b) or any(a < pos < b for pos, _ in tokens)]
     return spans or None
