@@ -55,8 +55,11 @@ _ROLE_COLUMNS = ("lead", "cooperating", "directing", "executing", "time")
 def _second_header(columns: dict[int, str], row: list[str]) -> dict[int, str] | None:
     """A header printed on two rows (`Cơ quan thực hiện` spanning `Chủ trì | Phối hợp` below it): the columns
     with the second row's role names in place of the first row's, or None when `row` is a row of data."""
-    below = {i: name for i, name in _column_names(row).items() if name in _ROLE_COLUMNS}
-    if not below or any(_NUMBER.match(cell.strip()) for cell in row[:1]):
+    if any(len(cell) > 40 for cell in row) or any(_NUMBER.match(cell.strip()) for cell in row[:1]):
+        return None  # headings are short; a row with a task's text in it is data
+    below = {i: name for i, name in _column_names(row).items()
+             if name in _ROLE_COLUMNS and columns.get(i) not in ("title", "number")}
+    if not below:
         return None
     merged = {i: name for i, name in columns.items() if name not in below.values()}
     merged.update(below)

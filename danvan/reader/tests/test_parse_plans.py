@@ -528,3 +528,22 @@ def test_other_province_plans_score():
     assert len(totals) == 16
     assert sum(totals.values()) / len(totals) >= 0.95, totals
     assert min(totals.values()) >= 0.85, totals
+
+
+def test_a_table_row_without_number_whose_text_names_bodies_is_data_not_a_second_header():
+    """A first row with an empty STT and `cơ quan hành chính` in its task must not be taken for a second heading
+    row (that once dropped the title column and lost the whole plan)."""
+    blocks = [
+        Paragraph("KẾ HOẠCH", line=1), Paragraph("Phong trào thi đua Dân vận khéo", line=2),
+        Paragraph("PHỤ LỤC", line=3),
+        Table(rows=[["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                    ["", "Ban hành hướng dẫn công nhận mô hình trong cơ quan hành chính nhà nước", "Sở Nội vụ",
+                     "Sở Tư pháp", "Quý II/2026"],
+                    ["", "Xây dựng cơ sở dữ liệu mô hình", "Sở Khoa học và Công nghệ", "Sở Nội vụ", "Năm 2027"]],
+              line=4),
+    ]
+    out = valid(parse_plan(SourceDocument(blocks=blocks, source_name="plan.docx", format="docx")))
+    assert not [f for f in out["flags"] if f["code"] == "parse_error"]
+    tasks = by_path(out)
+    assert set(tasks) == {"PL.1", "PL.2"}
+    assert tasks["PL.1"]["lead"] == ["Sở Nội vụ"] and tasks["PL.2"]["timeframe"]["year"] == 2027
