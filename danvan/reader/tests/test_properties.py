@@ -1,4 +1,5 @@
-"""Property: any text read as TXT and parsed gives a plan that validates against schema.json."""
+"""Property: any text read as TXT and parsed gives a plan that validates against schema.json, without the
+parser's last-resort `parse_error` (an exception inside the parser) ever being needed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ FRAGMENTS = [
     "chủ trì, phối hợp với", "báo cáo kết quả về", "II. NỘI DUNG", "III. TỔ CHỨC THỰC HIỆN",
     "I. MỤC ĐÍCH, YÊU CẦU", "PHỤ LỤC", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nơi nhận:",
     "Cần Thơ,", "Chỉ thị số 33/CT-TTg", "05-CT/TW", "|", ";", ":", "(", ")", "“", "”", "\t",
+    "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành", "1\t", "\t\t", "I\t",
+    "Chủ trì\tPhối hợp", "| STT | Nhiệm vụ | Chủ trì |", "10/2022/QH15", "1/", "II-", "a/", "cụ thể:",
 ]
 
 plan_line = st.lists(
@@ -40,9 +43,10 @@ def _check(text: str) -> None:
     plan = parse_plan(doc)
     plan["source"] = "p.txt"
     validate_plan(plan)
+    assert not [flag for flag in plan["flags"] if flag["code"] == "parse_error"], plan["flags"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_text)
 def test_plan_like_text_always_validates(text):
     _check(text)
