@@ -24,6 +24,8 @@ LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh 
 _ORG_HEADS = (
     # the heads of a village or a residential group, before `truong ` (which needs a capitalised name after it)
     "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
+    # grassroots bodies whose names go on in lower case, before `ban ` (which needs a capitalised name after it)
+    "ban cong tac mat tran", "ban thanh tra nhan dan", "ban giam sat dau tu", "ban chi dao", "to hoa giai",
     "cac ", "so ", "phong ", "ban ", "uy ban", "ubnd", "trung tam", "dai ", "bao ", "co quan", "can bo", "thu truong",
     "truong ", "nguoi dung dau", "cap uy", "hoi dong", "lien doan", "mat tran", "van phong", "cong an", "bo ",
     "thanh tra", "chu tich", "giam doc", "doan ", "hoi ", "doanh nghiep", "lanh dao", "toa an", "vien ", "kho bac",
@@ -57,7 +59,8 @@ VERBS_VN = {
     "phát triển", "mở rộng", "thành lập", "kiểm soát", "tập hợp", "nắm", "bám sát", "nêu gương", "đăng tải",
     "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
     "biên soạn", "phát hành", "soạn thảo", "biên tập", "in ấn", "phát sóng", "đưa tin", "xuất bản", "điều tra",
-    "lấy ý kiến", "thẩm tra", "số hóa", "trực tiếp",
+    "lấy ý kiến", "thẩm tra", "số hóa", "trực tiếp", "thông báo", "niêm yết", "công bố", "ghi nhận", "giải đáp",
+    "trả lời", "hòa giải", "mời",
 }
 _AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
               "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",
@@ -213,8 +216,9 @@ def _split_mentions(text: str) -> tuple[str, ...]:
         for m in _VA.finditer(chunk):
             right = chunk[m.end():]
             left = chunk[pos:m.start()]
-            if afold(left).startswith("van phong") and len(left.split()) <= 3:
-                continue  # `Văn phòng HĐND và UBND huyện` is one office
+            if afold(left).startswith("van phong") and (len(left.split()) <= 3 or afold(right).startswith(
+                    ("ubnd", "uy ban nhan dan"))):
+                continue  # `Văn phòng HĐND và UBND huyện`, `Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã`
             if _is_org_start(right) and (afold(right).startswith("cac ") or right[:1].isupper()
                                          or not _open(left.split(",")[-1])):
                 if afold(m.group(0)).strip() == "voi" and not afold(right).startswith("cac "):

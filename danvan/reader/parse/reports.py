@@ -28,8 +28,8 @@ _PERIODS = [
     # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va|tong ket)\s*,?\s*nam\b(?!\s*\d)`
     ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
         w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va", "tong ket")))),
-    # `đột xuất`; `kịp thời báo cáo` (incidents, as they happen)
-    ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b")),
+    # `đột xuất`; `kịp thời báo cáo`, `báo cáo ngay` (incidents, as they happen)
+    ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b|b(?<!\wb)ao cao ngay\b(?!\s*\d)")),
 ]
 _ON_DEMAND = re.compile(r"(?:k(?<!\wk)hi|t(?<!\wt)heo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b")
 _DIGIT = re.compile(r"\d")
@@ -45,10 +45,11 @@ _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!
                   r"((?:\s*(?:,|va)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?){0,6})")
 _MONTHLY_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
                           r"(?:h[ae]ng|moi|cua moi)\s+thang\b")
-_TRIGGER = re.compile(r"(?:^|(?<=[\s,(]))(gửi về|gửi|về|báo cáo|trình|qua|tham mưu|phản ánh về|"
-                      r"gui ve|gui|giri ve|ve|vé|bao cao|bao cdo|trinh|qua|tham muu)\s+", re.I)
-_TRIGGER_WORDS = ("gửi về", "gửi", "về", "báo cáo", "trình", "qua", "tham mưu", "phản ánh về", "gui ve", "gui",
-                  "giri ve", "ve", "vé", "bao cao", "bao cdo", "trinh", "qua", "tham muu")
+_TRIGGER = re.compile(r"(?:^|(?<=[\s,(]))(gửi về|gửi|về|báo cáo ngay|báo cáo|trình|qua|tham mưu|phản ánh về|"
+                      r"gui ve|gui|giri ve|ve|vé|bao cao ngay|bao cao|bao cdo|trinh|qua|tham muu)\s+", re.I)
+_TRIGGER_WORDS = ("gửi về", "gửi", "về", "báo cáo ngay", "báo cáo", "trình", "qua", "tham mưu", "phản ánh về",
+                  "gui ve", "gui", "giri ve", "ve", "vé", "bao cao ngay", "bao cao", "bao cdo", "trinh", "qua",
+                  "tham muu")
 
 
 # precompiled patterns of the helpers below
