@@ -76,7 +76,8 @@ _WHITE = re.compile(r"\s+")
 
 
 # Names whose last syllable is also a verb on its own: `Sở Giáo dục và Đào tạo` does not stop at `tạo`
-_NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao"}
+_NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao",
+                   "bầu cử", "bau cu"}
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
@@ -247,7 +248,7 @@ def _strip_preface(text: str) -> str:
     """Drop an opening `Căn cứ ...,` clause or a short preface (`Với vai trò đầu mối,`)."""
     folded = afold(text[:30])
     if folded.startswith(("can cu ", "tren co so ", "theo ", "voi vai tro ", "trong qua trinh ", "ke tu ", "tu ngay ",
-                          "tu thang ", "tu nam ", "sau khi ", "truoc khi ", "dinh ky ")) or \
+                          "tu thang ", "tu nam ", "sau khi ", "truoc khi ", "dinh ky ", "la co quan ", "la don vi ")) or \
             text.lower().startswith("để "):
         comma = text.find(",")
         if 0 < comma < 200:
