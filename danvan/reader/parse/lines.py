@@ -60,7 +60,11 @@ class Prepared:
     undiacritised: bool = False
 
 
-_MARKER_START = frozenset("IVXABCDEFGH0123456789abcdefghiklmnopqrstuvxyđ-+•–—·∙▪◦○●")
+_MARKER_START = frozenset("IVXABCDEFGHP0123456789abcdefghiklmnopqrstuvxyđ-+•–—·∙▪◦○●")
+# `Phần I`, `PHẦN THỨ HAI:`: parts numbered in words or Roman figures, like `A.`, `B.` (the label is the numeral)
+_PART_WORD = re.compile(r"^(?:PHẦN|Phần)\s+(?:(?:THỨ|thứ)\s+(NHẤT|nhất|HAI|hai|BA|ba|TƯ|tư|NĂM|năm|SÁU|sáu)|"
+                        r"(X{0,3}(?:IX|IV|V?I{1,3}|V|X)))\b\s*[.:\-–]?\s*(.*)$")
+_PART_NUMERALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "năm": "V", "sáu": "VI"}
 
 
 def _classify(text: str) -> tuple[str, str, str]:
@@ -69,6 +73,9 @@ def _classify(text: str) -> tuple[str, str, str]:
     m = _ROMAN.match(text)
     if m and (m.group(2)[:1].isupper() or m.group(2)[:1].isdigit()):
         return "roman", m.group(1), m.group(2)
+    m = _PART_WORD.match(text)
+    if m:
+        return "part", _PART_NUMERALS[m.group(1).lower()] if m.group(1) else m.group(2), m.group(3)
     m = _PART.match(text)
     if m and upper_ratio(m.group(2)) > 0.6:
         return "part", m.group(1), m.group(2)
@@ -157,6 +164,10 @@ def prepare(doc: SourceDocument) -> Prepared:
             items.append(item)
             continue
         prev = items[-1] if items else None
+        if isinstance(prev, Line) and prev.kind == "part" and not prev.text and isinstance(item, Line) and \
+                item.kind == "para" and item.upper:
+            prev.text, prev.last, prev.upper = item.text, item.last, True  # `Phần I` / `KẾT QUẢ ... NĂM 2025`
+            continue
         if (
             isinstance(item, Line)
             and item.kind == "para"

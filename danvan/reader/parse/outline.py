@@ -22,7 +22,7 @@ LEVEL = {"root": 0, "part": 1, "roman": 2, "num": 3, "letter": 5}
 ROLES = ("lead", "cooperating", "executing", "directing")
 _NON_TASK = re.compile(
     r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
-    r"kinh phi|quan diem|can cu|ket qua dat duoc|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|bao cao|"
+    r"kinh phi|quan diem|can cu|ket qua|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|bao cao|"
     r"chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc|hinh thuc|co cau)"
 )
 _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")

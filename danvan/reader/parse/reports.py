@@ -42,7 +42,9 @@ _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!
                   # months listed (`15 tháng 3, 6, 9/2025`), not the next date (`15/3, 15/6`)
                   r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
                   r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
-                  r"((?:\s*(?:,|va)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?){0,6})")
+                  r"((?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:thang\s*|/\s*)\d{1,2}(?:\s*(?:/|,?\s*nam)\s*\d{4})?){0,6})")
+# the further dates of a due group: `, 15/6`, `và ngày 05 tháng 11 năm 2026`
+_EXTRA_DATE = re.compile(r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?")
 _MONTHLY_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
                           r"(?:h[ae]ng|moi|cua moi)\s+thang\b")
 _TRIGGER = re.compile(r"(?:^|(?<=[\s,(]))(gửi về|gửi|về|báo cáo ngay|báo cáo|trình|qua|tham mưu|phản ánh về|"
@@ -106,8 +108,8 @@ def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> li
         folded = [afold(t) for t in words]
         end = len(rest)
         for i, (tok, start) in enumerate(tokens):
-            if tok == "," and i < 14 and _is_org_start(rest[start + 1:]) and rest[start + 1:].lstrip()[:1].isupper():
-                continue  # `báo cáo Ủy ban nhân dân tỉnh, Bộ Nội vụ`: the list goes on
+            if tok == "," and i < 14 and rest[start + 1:].lstrip()[:1].isupper():
+                continue  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `Sở Văn hóa, Thể thao và Du lịch`: the name goes on
             if tok in (",", ";", ":", ".", "(", ")") or i > 14:
                 end = start
                 break
@@ -159,7 +161,7 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         for mo in months:
             if 1 <= mo <= 12 and 1 <= day <= 31:
                 dates.append(f"{year}-{mo:02d}-{day:02d}" if year else f"--{mo:02d}-{day:02d}")
-        extras = list(re.finditer(r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?", m.group(4) or ""))
+        extras = list(_EXTRA_DATE.finditer(m.group(4) or ""))
         if not year and extras and extras[-1].group(3):
             # `trước ngày 15/3, 15/6, 15/9 và 15/12/2026`: the year printed last dates them all
             year = extras[-1].group(3)

@@ -224,6 +224,8 @@ def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Parag
     run_separator = ""
 
     def flush() -> None:
+        if run_separator == "\t" and len(run) > 2:
+            _join_broken_rows(run)
         if len(run) >= 2:
             out.append(Table(rows=[cells for _, cells in run], line=run[0][0].line,
                              row_lines=[paragraph.line or 0 for paragraph, _ in run]))
@@ -248,3 +250,18 @@ def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Parag
             run.append((block, row[1]))
     flush()
     return out
+
+
+def _join_broken_rows(run: list[tuple[Paragraph, list[str]]]) -> None:
+    """A cell that held a line break splits its row over two lines when the table is copied as text: a row short
+    of cells followed by one that supplies exactly the rest (`1<tab>Rà soát ...` / `Ưu tiên ...<tab>Văn phòng
+    Sở<tab>...`) is one row, the broken cell joined back."""
+    width = len(run[0][1])
+    i = 1
+    while i + 1 < len(run):
+        cells, following = run[i][1], run[i + 1][1]
+        if 1 < len(cells) < width and len(cells) + len(following) - 1 == width:
+            joined = cells[:-1] + [f"{cells[-1]} {following[0]}".strip()] + following[1:]
+            run[i] = (run[i][0], joined)
+            del run[i + 1]
+        i += 1

@@ -98,7 +98,7 @@ _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
     (r"\b(?:truoc|cham nhat(?: la)?|vao|han(?: chot)?|khong qua)\s+(?:ngay\s+)?"
      r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
      r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
-     r"((?:\s*(?:,|va)\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?){0,6})", reports._DUE),
+     r"((?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:thang\s*|/\s*)\d{1,2}(?:\s*(?:/|,?\s*nam)\s*\d{4})?){0,6})", reports._DUE),
     (r"\b(?:truoc|cham nhat(?: la)?|vao)\s+ngay\s+(\d{1,2})\s+(?:h[ae]ng|moi|cua moi)\s+thang\b", reports._MONTHLY_DAY),
     (r"(?<=[^\s.A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])|\./\.", reports._SENTENCE),
     (r"(?<![\w/.-])(\d{1,5})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"

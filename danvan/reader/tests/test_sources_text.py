@@ -168,3 +168,14 @@ def test_rows_written_with_bars_become_a_table_and_single_lines_stay_text():
     assert isinstance(doc.blocks[0], Table)
     assert doc.blocks[0].rows == [["STT", "Nội dung", "Chủ trì"], ["1", "Tuyên truyền", "Sở Tư pháp"]]
     assert [b.text for b in doc.blocks[1:]] == ["Một dòng có | một | vài dấu gạch đứng", "Dòng\tcó một tab"]
+
+
+def test_a_cell_with_a_line_break_is_joined_back_into_its_row():
+    text = ("STT\tNhiệm vụ\tChủ trì\tThời hạn\n"
+            "1\tRà soát quy trình thủ tục hành chính.\n"
+            "Ưu tiên thủ tục có nhiều hồ sơ.\tVăn phòng Sở\tQuý II/2026\n"
+            "2\tKhảo sát mức độ hài lòng\tPhòng Chuyển đổi số\tQuý IV/2026")
+    (table,) = read_bytes(text.encode(), "bang.txt").blocks
+    assert table.rows[1] == ["1", "Rà soát quy trình thủ tục hành chính. Ưu tiên thủ tục có nhiều hồ sơ.",
+                             "Văn phòng Sở", "Quý II/2026"]
+    assert len(table.rows) == 3 and table.row_lines == [1, 2, 4]
