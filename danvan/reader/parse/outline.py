@@ -114,14 +114,16 @@ def _agency_heading(text: str) -> tuple[str, str] | None:
     else:
         head, rest = text, ""
     head = head.strip()
-    words = head.split(maxsplit=15)  # only counted, up to 15
-    if not words or len(words) > 14 or not _is_org_start(_AGENCY_HEAD.sub('', head, count=1)):
+    # up to 14 words; a heading that ends in a colon may name two bodies (`UBND phường X, UBND xã Y:`)
+    limit = 24 if text.rstrip().endswith(":") else 14
+    words = head.split(maxsplit=limit + 1)  # only counted
+    if not words or len(words) > limit or not _is_org_start(_AGENCY_HEAD.sub('', head, count=1)):
         return None
-    if not rest and (len(words) > 13 or text.rstrip().endswith(".")):
+    if not rest and ((len(words) > 13 and limit == 14) or text.rstrip().endswith(".")):
         return None
-    fw = afold(" ".join(w if w[:1].islower() else "|" for w in head.split()))
+    fw = afold(" ".join(w if w[:1].islower() else "|" for w in head.split())).replace("dau tu xay dung", "")
     if re.search(r"\b(thuc hien|trien khai|tang cuong|xay dung|nang cao|day manh|tiep tuc)\b", fw):
-        return None
+        return None  # a sentence with its verb (`Sở Nội vụ triển khai ...:`), not a body's name
     return head, rest.strip()
 
 
