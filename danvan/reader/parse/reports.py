@@ -39,8 +39,9 @@ _QUARTER_END_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!
 _UNSPECIFIED = re.compile(r"\btheo quy dinh\b|\bdinh ky\b")
 _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!\wh)an(?: chot)?|k(?<!\wk)hong qua)"
                   r"\s+(?:ngay\s+)?"
-                  # months listed (`15 tháng 3, 6, 9/2025`), not the next date (`15/3, 15/6`)
-                  r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
+                  # months listed (`15 tháng 3, 6, 9/2025`, `18 tháng 3, tháng 6 và tháng 9`), not the next date
+                  # (`15/3, 15/6`)
+                  r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
                   r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
                   r"((?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:thang\s*|/\s*)\d{1,2}(?:\s*(?:/|,?\s*nam)\s*\d{4})?){0,6})")
 # the further dates of a due group: `, 15/6`, `và ngày 05 tháng 11 năm 2026`

@@ -96,7 +96,7 @@ _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
     (r"\bv\w{1,3}ng\s+m\w{1,2}c\b|\bkho khan\b", reports._TROUBLE),
     (r"\b(?:khi|theo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b", reports._ON_DEMAND),
     (r"\b(?:truoc|cham nhat(?: la)?|vao|han(?: chot)?|khong qua)\s+(?:ngay\s+)?"
-     r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*,\s*\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
+     r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2}(?:\s*(?:,|va)\s*(?:thang\s*)?\d{1,2}(?!\d|\s*/\s*\d{1,2}(?!\d))){0,11})"
      r"(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?"
      r"((?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:thang\s*|/\s*)\d{1,2}(?:\s*(?:/|,?\s*nam)\s*\d{4})?){0,6})", reports._DUE),
     (r"\b(?:truoc|cham nhat(?: la)?|vao)\s+ngay\s+(\d{1,2})\s+(?:h[ae]ng|moi|cua moi)\s+thang\b", reports._MONTHLY_DAY),
