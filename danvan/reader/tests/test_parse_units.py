@@ -279,3 +279,18 @@ def test_titles_printed_in_capitals_keep_their_place_names(title, expected):
     from danvan.reader.parse.text import capitalise_places, sentence_case
 
     assert capitalise_places(sentence_case(title)) == expected
+
+
+def test_a_report_of_the_years_results_is_annual_but_a_half_year_one_is_not():
+    (annual,) = reports_in_sentence("Văn phòng Sở tham mưu báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện năm 2026 "
+                                    "trước ngày 25/11/2026", ["Văn phòng Sở"])
+    assert (annual["period"], annual["due"]) == ("annual", "2026-11-25")
+    periods = {r["period"] for r in reports_in_sentence(
+        "Các sở báo cáo kết quả thực hiện 6 tháng đầu năm 2026 trước ngày 15/6/2026", ["Các sở"])}
+    assert periods == {"six_months"}
+
+
+def test_report_days_listed_month_by_month_take_the_year_printed_last():
+    (report,) = reports_in_sentence("Các phòng báo cáo kết quả hằng quý về Văn phòng Sở trước ngày 18 tháng 3, "
+                                    "tháng 6, tháng 9 và tháng 12 năm 2026", ["Các phòng"])
+    assert report["due"] == ["2026-03-18", "2026-06-18", "2026-09-18", "2026-12-18"]
