@@ -87,6 +87,7 @@ def _trigger_ends(sentence: str) -> list[int]:
 
 
 _STOPS = {"về", "theo", "trước", "những", "kết", "xem", "để", "trong", "khi", "nếu", "hoặc", "tại", "việc", "của",
+          "hằng", "mỗi",  # `báo cáo Ủy ban bầu cử tỉnh hằng tuần`
           "ve", "vé", "de", "dé", "truoc", "ket", "két", "neu", "tai", "cua", "viec", "nhung"}
 # `(?<=[^\s.A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])|\./\.` with the look-behind after the period (the engine skips to periods)
 _SENTENCE = re.compile(r"\.(?:(?<=[^\s.A-ZĐ]\.)\s+(?=[A-ZÀ-ỸĐ])|/\.)")
