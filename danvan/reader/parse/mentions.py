@@ -20,7 +20,8 @@ GENERIC = {
 }
 _GENERIC_FIRST = {w.split()[0] for w in GENERIC}
 LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "cap xa", "cap huyen",
-          "cap tinh", "khu pho", "ap", "thon", "to dan pho"}
+          "cap tinh", "khu pho", "ap", "thon", "to dan pho", "ban", "bon", "soc", "xom", "khom", "tieu khu",
+          "dac khu"}
 _ORG_HEADS = (
     # the heads of a village or a residential group, before `truong ` (which needs a capitalised name after it)
     "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
@@ -140,7 +141,7 @@ def _open(piece: str) -> bool:
     folded = afold(piece).strip()
     for level in LEVELS:
         if folded.endswith(" " + level) and (" cap " in f" {folded} " or "ubnd" in folded or "uy ban nhan dan" in
-                                             folded or " cac " in f" {folded} "):
+                                             folded or " cac " in f" {folded} " or " o " in f" {folded} "):
             return True
     return False
 
