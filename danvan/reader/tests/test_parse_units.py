@@ -137,6 +137,9 @@ def test_not_a_label():
          ["Sở Văn hóa, Thể thao và Du lịch", "Báo và Phát thanh, Truyền hình Nghệ An"]),
         ("Ủy ban nhân dân tỉnh, Bộ Nội vụ", ["Ủy ban nhân dân tỉnh", "Bộ Nội vụ"]),
         ("các cơ quan, đơn vị liên quan", ["các cơ quan, đơn vị"]),
+        ("Ban công tác Mặt trận ở thôn, bản, tổ dân phố", ["Ban công tác Mặt trận ở thôn, bản, tổ dân phố"]),
+        ("Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú", ["Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú"]),
+        ("Ủy ban nhân dân tỉnh, Thanh tra tỉnh", ["Ủy ban nhân dân tỉnh", "Thanh tra tỉnh"]),
     ],
 )
 def test_split_mentions(text, expected):
