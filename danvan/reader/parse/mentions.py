@@ -124,7 +124,7 @@ def _is_generic_piece(piece: str) -> bool:
     joined = " ".join(words)
     if joined in GENERIC:
         return True
-    return all(w in {"cong", "chuc", "vien", "can", "bo", "nguoi", "lao", "dong", "nganh", "truc", "thuoc","co", "quan", "don", "vi", "dia", "phuong", "ban", "so", "phong",
+    return all(w in {"cong", "chuc", "vien", "can", "bo", "nguoi", "lao", "dong", "nganh", "truc", "thuoc", "chuyen", "mon","co", "quan", "don", "vi", "dia", "phuong", "ban", "so", "phong",
                                          "to", "hoi", "doan", "the", "xa", "thi", "tran", "huyen",
                                          "cap", "uy", "chinh", "quyen"} for w in words)
 
@@ -387,7 +387,8 @@ def mentions_from_value(value: str) -> dict[str, list[str]]:
         left = value[:m.start()].strip(" ,")
         if afold(left).endswith("chu tri"):
             return {"lead": split_mentions(left[: -len("chủ trì")]), "cooperating": partners(value[m.end():])}
-        return {"executing": split_mentions(left), "cooperating": partners(value[m.end():])}
+        subject = subject_of(left)[0]  # `Văn phòng Sở chuẩn bị báo cáo, ..., phối hợp với Y`: the body, not its work
+        return {"executing": split_mentions(subject or left), "cooperating": partners(value[m.end():])}
     roles = roles_from_text(value)
     if roles["executing"] or roles["lead"]:
         return roles
