@@ -334,6 +334,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
         folded_text = afold_sliceable(text)
         if not _MAYBE_REPORT.search(folded_text if folded_text is not None else afold(text)):
             continue
+        previous: list[dict] = []  # the entries of the sentence before, in this paragraph
         for start, end in _sentence_spans(text):
             sentence = text[start:end]
             folded = folded_text[start:end] if folded_text is not None else afold(sentence)
@@ -348,8 +349,19 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                 if m:
                     got = roles_from_text(m.group(1))
                     sent_sender = got.get("lead") or got.get("executing") or []
-            for entry in reports_in_sentence(sentence, sent_sender, is_closing,
-                                             folded[:3000] if folded_text is not None else None):
+            found = reports_in_sentence(sentence, sent_sender, is_closing,
+                                        folded[:3000] if folded_text is not None else None)
+            open_before = [e for e in previous if e["from"] == sent_sender and e["due"] is None and not e["to"]]
+            if open_before and all(e["period"] == "unspecified" for e in found):
+                # `X xây dựng báo cáo 6 tháng ... . ... báo cáo gửi về Y trước ngày 20/6/2026`: one duty, two sentences
+                for entry in open_before:
+                    for later in found:
+                        entry["to"] += [t for t in later["to"] if t not in entry["to"]]
+                        entry["due"] = entry["due"] or later["due"]
+                previous = []
+                continue
+            previous = found
+            for entry in found:
                 if not entry["to"]:
                     entry["to"] = list(default_to)
                 merged = False

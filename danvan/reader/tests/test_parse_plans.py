@@ -547,3 +547,13 @@ def test_a_table_row_without_number_whose_text_names_bodies_is_data_not_a_second
     tasks = by_path(out)
     assert set(tasks) == {"PL.1", "PL.2"}
     assert tasks["PL.1"]["lead"] == ["Sở Nội vụ"] and tasks["PL.2"]["timeframe"]["year"] == 2027
+
+
+def test_a_report_duty_told_over_two_sentences_is_one_report():
+    out = parse_plan(txt("""
+KẾ HOẠCH
+Sơ kết 6 tháng công tác dân vận
+I. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan, đơn vị, địa phương xây dựng báo cáo sơ kết 6 tháng đầu năm 2026 theo Đề cương kèm theo. Số liệu báo cáo tính từ ngày 15/12/2025 đến ngày 15/6/2026; báo cáo gửi về Sở Nội vụ trước ngày 20/6/2026.
+"""))
+    assert [(r["period"], r["to"], r["due"]) for r in out["reports"]] == [("six_months", ["Sở Nội vụ"], "2026-06-20")]
