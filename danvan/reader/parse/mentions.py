@@ -61,7 +61,7 @@ VERBS_VN = {
     "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
     "biên soạn", "phát hành", "soạn thảo", "biên tập", "in ấn", "phát sóng", "đưa tin", "xuất bản", "điều tra",
     "lấy ý kiến", "thẩm tra", "số hóa", "trực tiếp", "thông báo", "niêm yết", "công bố", "ghi nhận", "giải đáp",
-    "trả lời", "hòa giải", "mời",
+    "trả lời", "hòa giải", "mời", "xác minh", "xác nhận",
 }
 _AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
               "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",
@@ -78,7 +78,7 @@ _WHITE = re.compile(r"\s+")
 
 # Names whose last syllable is also a verb on its own: `Sở Giáo dục và Đào tạo` does not stop at `tạo`
 _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao",
-                   "bầu cử", "bau cu"}
+                   "bầu cử", "bau cu", "ban quản", "ban quan"}
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:

@@ -11,9 +11,10 @@ from danvan.reader.parse.text import afold, afold_sliceable, clean
 
 # Patterns on folded text. A word boundary before the first letter is written as a look-behind after it
 # (`b(?<!\wb)...` == `\bb...`), so that the regex engine can skip ahead to the possible first letters.
-_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b")
-_MAYBE_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b|v(?<!\wv)\w{1,3}ng\s+m\w{1,2}c\b|"
-                           r"k(?<!\wk)ho khan\b")
+# `báo cáo`, `phản ánh về`, `gửi kết quả` (results sent on a schedule are a report under another name)
+_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b|g(?<!\wg)ui ket qua\b")
+_MAYBE_REPORT = re.compile(r"b(?<!\wb)\w{1,2}o\s+c\w{1,2}o\b|p(?<!\wp)han anh ve\b|g(?<!\wg)ui ket qua\b|"
+                           r"v(?<!\wv)\w{1,3}ng\s+m\w{1,2}c\b|k(?<!\wk)ho khan\b")
 _TROUBLE = re.compile(r"v(?<!\wv)\w{1,3}ng\s+m\w{1,2}c\b|k(?<!\wk)ho khan\b")
 _NOT_DIGIT_AFTER = r"\s*,?\s*nam\b(?!\s*\d)"
 # (period, a word every match contains — a cheap test before the regex, pattern)
@@ -48,6 +49,9 @@ _DUE = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao|h(?<!
                   r"((?:\s*(?:,|va)\s*(?:ngay\s*)?\d{1,2}\s*(?:thang\s*|/\s*)\d{1,2}(?:\s*(?:/|,?\s*nam)\s*\d{4})?){0,6})")
 # the further dates of a due group: `, 15/6`, `và ngày 05 tháng 11 năm 2026`
 _EXTRA_DATE = re.compile(r"(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})(?:\s*(?:/|,?\s*nam)\s*(\d{4}))?")
+_BARE_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\b"
+                       r"(?!\s*(?:/|-|\.|thang|cua|hang|moi)\s*)")
+_EVERY_MONTH = re.compile(r"\b(?:h[ae]ng|moi)\s+thang\b")
 _MONTHLY_DAY = re.compile(r"(?:t(?<!\wt)ruoc|c(?<!\wc)ham nhat(?: la)?|v(?<!\wv)ao)\s+ngay\s+(\d{1,2})\s+"
                           r"(?:h[ae]ng|moi|cua moi)\s+thang\b")
 _TRIGGER = re.compile(r"(?:^|(?<=[\s,(]))(gửi về|gửi|về|báo cáo ngay|báo cáo|trình|qua|tham mưu|phản ánh về|"
@@ -114,7 +118,7 @@ def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> li
         for i, (tok, start) in enumerate(tokens):
             if tok == "," and i < 14 and rest[start + 1:].lstrip()[:1].isupper():
                 continue  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `Sở Văn hóa, Thể thao và Du lịch`: the name goes on
-            if tok in (",", ";", ":", ".", "(", ")") or i > 14:
+            if tok in (",", ";", ":", ".", "(", ")") or i > 14 or (i and tok[:1].isdigit()):
                 end = start
                 break
             if i == 0:
@@ -148,6 +152,10 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         return groups  # every due date has a day number
     for m in _MONTHLY_DAY.finditer(folded):
         groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))
+    if "thang" in folded:
+        for m in _BARE_DAY.finditer(folded):
+            if _EVERY_MONTH.search(folded, max(0, m.start() - 30), m.start()) and 1 <= int(m.group(1)) <= 31:
+                groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))  # `hằng tháng (trước ngày 20)`
     for m in _QUARTER_END_DAY.finditer(folded):
         if 1 <= int(m.group(1)) <= 30:
             groups.append((m.start(), [f"--{month:02d}-{int(m.group(1)):02d}" for month in (3, 6, 9, 12)], False))

@@ -92,8 +92,9 @@ _ORIGINAL = {
     "ad_hoc": r"\bdot xuat\b|\bkip thoi bao cao\b|\bbao cao ngay\b(?!\s*\d)",
 }
 _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
-    (r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b", reports._REPORT),
-    (r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b|\bv\w{1,3}ng\s+m\w{1,2}c\b|\bkho khan\b", reports._MAYBE_REPORT),
+    (r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b|\bgui ket qua\b", reports._REPORT),
+    (r"\bb\w{1,2}o\s+c\w{1,2}o\b|\bphan anh ve\b|\bgui ket qua\b|\bv\w{1,3}ng\s+m\w{1,2}c\b|\bkho khan\b",
+     reports._MAYBE_REPORT),
     (r"\bv\w{1,3}ng\s+m\w{1,2}c\b|\bkho khan\b", reports._TROUBLE),
     (r"\b(?:khi|theo)\s+(?:co\s+)?y\w{0,2}u\s+c\w{1,2}u\b", reports._ON_DEMAND),
     (r"\b(?:truoc|cham nhat(?: la)?|vao|han(?: chot)?|khong qua)\s+(?:ngay\s+)?"

@@ -297,3 +297,13 @@ def test_report_days_listed_month_by_month_take_the_year_printed_last():
     (report,) = reports_in_sentence("Các phòng báo cáo kết quả hằng quý về Văn phòng Sở trước ngày 18 tháng 3, "
                                     "tháng 6, tháng 9 và tháng 12 năm 2026", ["Các phòng"])
     assert report["due"] == ["2026-03-18", "2026-06-18", "2026-09-18", "2026-12-18"]
+
+
+def test_a_monthly_report_with_its_day_in_brackets_and_results_sent_on_a_schedule():
+    (monthly,) = [r for r in reports_in_sentence(
+        "Văn phòng tổng hợp, báo cáo kết quả hằng tháng (trước ngày 20) gửi Ủy ban nhân dân phường", ["Văn phòng"])
+        if r["period"] == "monthly"]
+    assert monthly["due"] == "---20"
+    (sent,) = reports_in_sentence("Các phòng gửi kết quả giải quyết về Văn phòng trước ngày 18 hằng tháng để tổng hợp",
+                                  ["Các phòng"])
+    assert (sent["period"], sent["due"], sent["to"]) == ("monthly", "---18", ["Văn phòng"])
