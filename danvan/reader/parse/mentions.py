@@ -160,8 +160,9 @@ def _continues(prev: str, piece: str) -> bool:
     if first.isupper() and _is_org_start(piece) and not _is_generic_piece(piece):
         return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `..., Tổ trưởng các tổ dân phố`: a body of its own
     level = next((lv for lv in LEVELS if folded.startswith(lv + " ")), None)
+    folded_prev = afold(prev)
     if level and piece.strip()[len(level) + 1:].lstrip()[:1].isupper() and (
-            "ubnd" in afold(prev) or "uy ban nhan dan" in afold(prev)):
+            "ubnd" in folded_prev or "uy ban nhan dan" in folded_prev):
         return True  # `Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú`: the same committee of two places
     if _open(prev):
         if _is_generic_piece(piece) or words[0] in _GENERIC_FIRST or folded in LEVELS:

@@ -364,22 +364,24 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                 # `X xây dựng báo cáo 6 tháng ... . ... báo cáo gửi về Y trước ngày 20/6/2026`: one duty, two sentences
                 for entry in open_before:
                     for later in found:
-                        entry["to"] += [t for t in later["to"] if t not in entry["to"]]
-                        entry["due"] = entry["due"] or later["due"]
+                        _join(entry, later)
                 previous = []
                 continue
             previous = found
             for entry in found:
                 if not entry["to"]:
                     entry["to"] = list(default_to)
-                merged = False
-                for existing in reports:
-                    if existing["from"] and existing["from"] == entry["from"] and existing["period"] == entry["period"]:
-                        existing["to"] += [t for t in entry["to"] if t not in existing["to"]]
-                        if existing["due"] is None:
-                            existing["due"] = entry["due"]
-                        merged = True
-                        break
-                if not merged:
+                same = next((existing for existing in reports if existing["from"] and
+                             existing["from"] == entry["from"] and existing["period"] == entry["period"]), None)
+                if same is not None:
+                    _join(same, entry)
+                else:
                     reports.append(entry)
     return reports
+
+
+def _join(entry: dict, other: dict) -> None:
+    """Another passage of the same duty: its recipients added, its due date taken if `entry` has none."""
+    entry["to"] += [t for t in other["to"] if t not in entry["to"]]
+    if entry["due"] is None:
+        entry["due"] = other["due"]
