@@ -131,8 +131,8 @@ def parse_header(lines: list[Line], kind_index: int | None) -> dict:
             issuer_lines.append(left)
         vv = _VV.match(line.text)
         if vv and vv.group(1):
-            doc["title"] = clean(vv.group(1))
-            doc["title"] = doc["title"][:1].upper() + doc["title"][1:]
+            title = clean(vv.group(1))
+            doc["title"] = title[:1].upper() + title[1:]
             doc["kind"] = doc["kind"] or "Công văn"
     if issuer_lines:
         doc["issuer"] = _issuer_from(issuer_lines)
