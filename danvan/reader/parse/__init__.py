@@ -61,22 +61,30 @@ def parse_plan(doc: SourceDocument) -> dict:
 
 def _restore(out: dict) -> None:
     """Restore diacritics in the text fields read from an undiacritised scan."""
+    memo: dict[str, str] = {}  # the same names recur on many tasks and reports
+
+    def restore(text: str) -> str:
+        got = memo.get(text)
+        if got is None:
+            got = memo[text] = restore_diacritics(text)
+        return got
+
     doc = out["document"]
     for key in ("issuer", "place", "title"):
         if doc.get(key):
-            doc[key] = restore_diacritics(doc[key])
+            doc[key] = restore(doc[key])
     for key in ("position", "authority"):
         if doc["signer"].get(key):
-            doc["signer"][key] = restore_diacritics(doc["signer"][key])
+            doc["signer"][key] = restore(doc["signer"][key])
     for task in out["tasks"]:
-        task["title"] = restore_diacritics(task["title"])
+        task["title"] = restore(task["title"])
         for role in ROLES:
-            task[role] = [restore_diacritics(m) for m in task[role]]
+            task[role] = [restore(m) for m in task[role]]
     for report in out["reports"]:
-        report["from"] = [restore_diacritics(m) for m in report["from"]]
-        report["to"] = [restore_diacritics(m) for m in report["to"]]
+        report["from"] = [restore(m) for m in report["from"]]
+        report["to"] = [restore(m) for m in report["to"]]
         if report.get("raw"):
-            report["raw"] = restore_diacritics(report["raw"])
+            report["raw"] = restore(report["raw"])
 
 
 def _header_lines(items: list) -> list:

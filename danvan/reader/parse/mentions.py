@@ -6,7 +6,6 @@ import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from itertools import islice
 
 from danvan.reader.parse.text import afold
@@ -205,10 +204,16 @@ def clean_mention(text: str) -> str:
 
 def split_mentions(text: str) -> list[str]:
     """A fresh list of the mentions in `text` (see `_split_mentions`)."""
-    return list(_split_mentions(text or ""))
+    text = text or ""
+    memo = getattr(_DOCUMENT, "mentions", None)
+    if memo is None:
+        return list(_split_mentions(text))
+    got = memo.get(text)
+    if got is None:
+        got = memo[text] = _split_mentions(text)
+    return list(got)
 
 
-@lru_cache(maxsize=4096)
 def _split_mentions(text: str) -> tuple[str, ...]:
     """`Sở Nội vụ, các cơ quan, đơn vị, địa phương` → [`Sở Nội vụ`, `các cơ quan, đơn vị, địa phương`]."""
     text = _PAREN.sub(" ", text or "")
@@ -262,9 +267,18 @@ def _strip_preface(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=4096)
 def subject_of(text: str) -> tuple[str, str, int]:
     """The agency phrase that opens `text`, the verb that ends it (folded) and its character offset."""
+    memo = getattr(_DOCUMENT, "subjects", None)
+    if memo is None:
+        return _subject_of(text)
+    got = memo.get(text)
+    if got is None:
+        got = memo[text] = _subject_of(text)
+    return got
+
+
+def _subject_of(text: str) -> tuple[str, str, int]:
     text = _strip_preface(text.strip()[:600])
     body = _LEADING.sub("", text)
     if not body or not _is_org_start(body):
@@ -307,18 +321,22 @@ def subject_of(text: str) -> tuple[str, str, int]:
 _VERB_HEADS = {"lanh dao", "chi dao"}
 
 _DOCUMENT = threading.local()
+_MEMOS = ("roles", "mentions", "subjects")
 
 
 @contextmanager
 def document_scope() -> Iterator[None]:
-    """While one document is parsed: `roles_from_text` reads each text once (the outline and the reports both
-    read the same paragraphs). Nothing is kept after the document."""
-    previous = getattr(_DOCUMENT, "roles", None)
-    _DOCUMENT.roles = {}
+    """While one document is parsed, `roles_from_text`, `split_mentions` and `subject_of` read each text once (the
+    outline and the reports read the same paragraphs). Nothing is kept after the document: a cache keyed by whole
+    texts would only ever help a second reading of the same plan (and make a benchmark of many readings lie)."""
+    previous = [getattr(_DOCUMENT, name, None) for name in _MEMOS]
+    for name in _MEMOS:
+        setattr(_DOCUMENT, name, {})
     try:
         yield
     finally:
-        _DOCUMENT.roles = previous
+        for name, memo in zip(_MEMOS, previous, strict=True):
+            setattr(_DOCUMENT, name, memo)
 
 
 def roles_from_text(text: str) -> dict[str, list[str]]:

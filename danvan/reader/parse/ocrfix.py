@@ -74,30 +74,54 @@ def correct_word(folded: str) -> str | None:
     return result
 
 
-_CONTEXT_CACHE: dict[tuple[str, str], str | None] = {}
-
-
 def _in_context(prev: str | None, folded: str) -> str | None:
     """A known word that fits the previous word better (`thanh phe` → `thanh pho`)."""
-    if prev is None or f"{prev} {folded}" in BIGRAMS:
+    if prev is None:
         return None
-    key = (prev, folded)
-    if key in _CONTEXT_CACHE:
-        return _CONTEXT_CACHE[key]
-    result = _context_candidate(prev, folded)
-    if len(_CONTEXT_CACHE) < 20000:
-        _CONTEXT_CACHE[key] = result
-    return result
-
-
-def _context_candidate(prev: str, folded: str) -> str | None:
+    followers = _FOLLOWERS.get(prev, _NONE)
+    if folded in followers:
+        return None
     best, best_score = None, 0.0
-    for cand, weight in _variants(folded).items():
-        if weight >= 0.5 and f"{prev} {cand}" in BIGRAMS and cand in SYLLABLES:
-            score = math.log1p(SYLLABLES[cand][0]) * weight
-            if score > best_score:
-                best, best_score = cand, score
+    for cand, score in _context_candidates(folded):
+        if score > best_score and cand in followers:
+            best, best_score = cand, score
     return best
+
+
+def _bigram_tables() -> tuple[dict[str, frozenset[str]], dict[str, dict[str, str]], dict[str, dict[str, str]],
+                             dict[str, str]]:
+    """BIGRAMS and SYLLABLES as lookups by folded word: the words known to follow one; the form a word takes after
+    (or before) another; a word's usual form. A form whose fold is not the word's is kept as "" (no form)."""
+    followers: dict[str, set[str]] = {}
+    after: dict[str, dict[str, str]] = {}
+    before: dict[str, dict[str, str]] = {}
+    for pair, written in BIGRAMS.items():
+        first, second = pair.split(" ", 1)
+        followers.setdefault(first, set()).add(second)
+        first_form, second_form = written.split(" ", 1)
+        after.setdefault(first, {})[second] = second_form if afold(second_form) == second else ""
+        before.setdefault(second, {})[first] = first_form if afold(first_form) == first else ""
+    usual = {key: form if afold(form) == key else "" for key, (count, form) in SYLLABLES.items() if count >= 2}
+    return {k: frozenset(v) for k, v in followers.items()}, after, before, usual
+
+
+_NONE: frozenset[str] = frozenset()
+_FOLLOWERS, _FORM_AFTER, _FORM_BEFORE, _USUAL_FORM = _bigram_tables()
+
+
+_CANDIDATES: dict[str, tuple[tuple[str, float], ...]] = {}
+
+
+def _context_candidates(folded: str) -> tuple[tuple[str, float], ...]:
+    """The known syllables one likely confusion away from `folded`, with their scores (a word's own list: what
+    the word before makes of them is looked up per use)."""
+    found = _CANDIDATES.get(folded)
+    if found is None:
+        found = tuple((cand, math.log1p(SYLLABLES[cand][0]) * weight) for cand, weight in _variants(folded).items()
+                      if weight >= 0.5 and cand in SYLLABLES)
+        if len(_CANDIDATES) < 20000:
+            _CANDIDATES[folded] = found
+    return found
 
 
 def is_undiacritised(texts: list[str]) -> bool:
@@ -115,27 +139,38 @@ def fix_line(text: str) -> str:
     prev: str | None = None
     if "&" in text or "¢" in text:
         text = _ORPHAN_O.sub("o", text)
-    cache = _FIX_CACHE
+    cache = _WORD_FIXES
     parts = _TOKEN.split(text)  # text between words at even indices, the words at odd ones
     for i in range(1, len(parts), 2):
         word = parts[i]
-        key = (prev, word)
-        fixed = cache.get(key)
+        fixed = cache.get(word)
         if fixed is None:
-            fixed = _fix_word(prev, word)
+            fixed = _fix_word(word)
             if len(cache) < 50000:
-                cache[key] = fixed
-        parts[i] = fixed[0]
-        prev = fixed[1]
+                cache[word] = fixed
+        if fixed[0] is None:  # a known syllable: the word before may make another one likelier
+            folded = fixed[1]
+            if prev is None or folded in _FOLLOWERS.get(prev, _NONE):
+                prev = folded  # the usual case, `_in_context` inlined: the pair is known
+                continue
+            better = _in_context(prev, folded)  # type: ignore[arg-type]
+            if better:
+                parts[i] = better[:1].upper() + better[1:] if word[:1].isupper() or word[:1].isdigit() else better
+                prev = better
+            else:
+                prev = folded
+        else:
+            parts[i], prev = fixed
     return "".join(parts)
 
 
-# (previous word as read, word) → (word as written, what the next word takes as previous): `_fix_word` is pure
-_FIX_CACHE: dict[tuple[str | None, str], tuple[str, str | None]] = {}
+# word → `_fix_word(word)`: a word's own repair does not depend on its neighbours
+_WORD_FIXES: dict[str, tuple[str | None, str | None]] = {}
 
 
-def _fix_word(prev: str | None, word: str) -> tuple[str, str | None]:
-    """One word of `fix_line` after the (repaired, folded) word before it → (output, `prev` for the next word)."""
+def _fix_word(word: str) -> tuple[str | None, str | None]:
+    """One word of `fix_line` → (output, `prev` for the next word), or (None, folded word) for a known syllable
+    that the word before may change (`_in_context`)."""
     if word.isdigit():
         return word, None
     if not (word.isalpha() and word.islower()):  # a lower-case letter rules out an all-capitals abbreviation
@@ -145,7 +180,7 @@ def _fix_word(prev: str | None, word: str) -> tuple[str, str | None]:
     folded = afold(word)
     fixed = correct_word(folded)
     if fixed is None and folded in SYLLABLES:
-        fixed = _in_context(prev, folded)
+        return None, folded
     if fixed:
         return (fixed[:1].upper() + fixed[1:] if word[:1].isupper() or word[:1].isdigit() else fixed), fixed
     return word, folded
@@ -160,43 +195,42 @@ def restore_diacritics(text: str) -> str:
     parts = _TOKEN.split(text)  # text between words at even indices, the words at odd ones
     if len(parts) == 1:
         return text
-    folded = [afold(w) if i % 2 else "" for i, w in enumerate(parts)]
+    cache = _RESTORABLE
+    words = []  # (folded word, whether a known form may replace it) at odd indices
+    for i, word in enumerate(parts):
+        if i % 2:
+            entry = cache.get(word)
+            if entry is None:
+                entry = _restorable(word)
+                if len(cache) < 50000:
+                    cache[word] = entry
+            words.append(entry)
+        else:
+            words.append(("", False))
     last = len(parts) - 2
-    cache = _RESTORE_CACHE
     for i in range(1, len(parts), 2):
+        key, restorable = words[i]
+        if not restorable:
+            continue
         # adjacent words: at most two characters between them
-        before = folded[i - 2] if i > 1 and len(parts[i - 1]) <= 2 else None
-        after = folded[i + 2] if i < last and len(parts[i + 1]) <= 2 else None
-        word = parts[i]
-        key = (before, word, after)
-        form = cache.get(key)
+        before = words[i - 2][0] if i > 1 and len(parts[i - 1]) <= 2 else None
+        after = words[i + 2][0] if i < last and len(parts[i + 1]) <= 2 else None
+        form = _FORM_AFTER.get(before, _NO_FORMS).get(key) if before is not None else None
+        if form is None and after is not None:
+            form = _FORM_BEFORE.get(after, _NO_FORMS).get(key)
         if form is None:
-            form = _restored(word, folded[i], before, after)
-            if len(cache) < 50000:
-                cache[key] = form
-        parts[i] = form
+            form = _USUAL_FORM.get(key)
+        if form:
+            parts[i] = form[:1].upper() + form[1:] if parts[i][:1].isupper() else form
     return "".join(parts)
 
 
-# (folded word before if adjacent, word, folded word after if adjacent) → the word as written: `_restored` is pure
-_RESTORE_CACHE: dict[tuple[str | None, str, str | None], str] = {}
+_NO_FORMS: dict[str, str] = {}
+# word → (its fold, whether it is a known syllable that `restore_diacritics` may write in another form)
+_RESTORABLE: dict[str, tuple[str, bool]] = {}
 
 
-def _restored(word: str, key: str, before: str | None, after: str | None) -> str:
-    """One word of `restore_diacritics`, given the folded adjacent words (None when not adjacent)."""
-    if any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in SYLLABLES:
-        return word
-    form = None
-    if before is not None:
-        pair = BIGRAMS.get(f"{before} {key}")
-        if pair:
-            form = pair.split(" ", 1)[1]
-    if form is None and after is not None:
-        pair = BIGRAMS.get(f"{key} {after}")
-        if pair:
-            form = pair.split(" ", 1)[0]
-    if form is None and SYLLABLES[key][0] >= 2:
-        form = SYLLABLES[key][1]
-    if form and afold(form) == key:
-        return form[:1].upper() + form[1:] if word[:1].isupper() else form
-    return word
+def _restorable(word: str) -> tuple[str, bool]:
+    """Numbers, abbreviations in capitals and unknown words are left as they are."""
+    key = afold(word)
+    return key, not (any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in SYLLABLES)
