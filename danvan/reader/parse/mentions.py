@@ -81,6 +81,8 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
+    if (lowered[i] not in _VERB_FIRST) if diacritics else (folded[i] not in _VERB_FIRST_FOLDED):
+        return None  # no verb opens with this word
     if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in _NOUN_COMPOUNDS:
         return None
     for n in range(_MAX_VERB_WORDS, 0, -1):
@@ -93,9 +95,45 @@ def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, d
             if phrase in VERBS_FOLD:
                 return phrase
     return None
+
+
+_VERB_FIRST = frozenset(v.split()[0] for v in VERBS_VN)
+_VERB_FIRST_FOLDED = frozenset(v.split()[0] for v in VERBS_FOLD)
 _MAX_VERB_WORDS = 3
 _TOKENS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
 _MAX_MENTION_WORDS = 14  # a longer "agency" read from prose is a sentence the verb list did not stop
+
+
+class Words:
+    """The tokens of a text (words and `,;:.()`) with their offsets, lower-cased and folded, read only as far as a
+    caller looks: most subjects end at a verb a few words in."""
+
+    __slots__ = ("tokens", "starts", "lowered", "folded", "_matches")
+
+    def __init__(self, text: str, limit: int) -> None:
+        self._matches = islice(_TOKENS.finditer(text), limit)
+        self.tokens: list[str] = []
+        self.starts: list[int] = []
+        self.lowered: list[str] = []
+        self.folded: list[str] = []
+
+    def has(self, i: int) -> bool:
+        """Whether there is a token `i`; reads the tokens `verb_at(i)` looks at (a verb spans up to three words)."""
+        tokens = self.tokens
+        while len(tokens) < i + _MAX_VERB_WORDS:
+            m = next(self._matches, None)
+            if m is None:
+                break
+            token = m.group(0)
+            tokens.append(token)
+            self.starts.append(m.start())
+            self.lowered.append(token.lower())
+            self.folded.append(afold(token))
+        return i < len(tokens)
+
+    def verb_at(self, i: int, diacritics: bool) -> str | None:
+        """The verb (folded) that opens at token `i`, if any; `has(i)` must have been asked."""
+        return _verb_at(self.tokens, self.lowered, self.folded, i, diacritics)
 _PAREN = re.compile(r"\([^()]{0,300}\)")
 _LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
 # `có liên quan` also as a scan reads `có`: `c6`, `cé`, `o`
@@ -286,13 +324,13 @@ def _subject_of(text: str) -> tuple[str, str, int]:
     offset = len(text) - len(body)
     # walk words; stop at the first verb (1-3 word match)
     # tokens past 40 (+2 for a verb's later words) never change the answer
-    tokens = [(m.group(0), m.start()) for m in islice(_TOKENS.finditer(body), 43)]
-    folded = [afold(t) for t, _ in tokens]
-    lowered = [t.lower() for t, _ in tokens]
-    words = [t for t, _ in tokens]
+    words = Words(body, 43)
     diacritics = bool(_VN_CHARS.search(text))
     depth = 0
-    for i, (tok, start) in enumerate(tokens):
+    i = -1
+    while words.has(i + 1):
+        i += 1
+        tok = words.tokens[i]
         if tok == "(":
             depth += 1
             continue
@@ -307,9 +345,10 @@ def _subject_of(text: str) -> tuple[str, str, int]:
             continue
         if i > 40:
             return "", "", -1
-        phrase = _verb_at(words, lowered, folded, i, diacritics) \
-            if tok[:1].islower() and folded[i - 1] not in ("cac", "nhung", "moi") else None
+        phrase = words.verb_at(i, diacritics) \
+            if tok[:1].islower() and words.folded[i - 1] not in ("cac", "nhung", "moi") else None
         if phrase:
+            start = words.starts[i]
             subject = body[:start].strip(" ,;")
             if not subject or afold(subject) in _VERB_HEADS:
                 return "", "", -1
@@ -378,22 +417,20 @@ def partners(text: str) -> list[str]:
     text = text.lstrip(" ,")[:400]
     if not text or not _is_org_start(text):
         return []
-    tokens = [(m.group(0), m.start()) for m in islice(_TOKENS.finditer(text), 43)]  # the loop stops at 41
-    folded = [afold(t) for t, _ in tokens]
-    lowered = [t.lower() for t, _ in tokens]
-    words = [t for t, _ in tokens]
+    words = Words(text, 43)  # the loop stops at 41
     diacritics = bool(_VN_CHARS.search(text))
     end = len(text)
-    for i, (tok, start) in enumerate(tokens):
+    i = -1
+    while words.has(i + 1):
+        i += 1
+        tok = words.tokens[i]
         if tok in (".", ":", "(", ";") or i > 40:
-            end = start
+            end = words.starts[i]
             break
         if i == 0:
             continue
-        hit = tok[:1].islower() and folded[i - 1] not in ("cac", "nhung", "moi") and _verb_at(
-            words, lowered, folded, i, diacritics)
-        if hit:
-            end = start
+        if tok[:1].islower() and words.folded[i - 1] not in ("cac", "nhung", "moi") and words.verb_at(i, diacritics):
+            end = words.starts[i]
             break
     return [m for m in split_mentions(text[:end]) if len(m.split()) <= _MAX_MENTION_WORDS]
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from danvan.reader.parse.lines import Line
-from danvan.reader.parse.mentions import _TOKENS, _VN_CHARS, _is_org_start, _verb_at, roles_from_text, split_mentions
+from danvan.reader.parse.mentions import _VN_CHARS, Words, _is_org_start, roles_from_text, split_mentions
 from danvan.reader.parse.text import afold, afold_sliceable, clean
 
 # Patterns on folded text. A word boundary before the first letter is written as a look-behind after it
@@ -110,12 +109,12 @@ def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> li
         if not _is_org_start(rest):
             continue
         # the loop below stops by token 15 and a verb spans at most 3 words: later tokens never matter
-        tokens = [(t.group(0), t.start()) for t in islice(_TOKENS.finditer(rest), 17)]
-        words = [t for t, _ in tokens]
-        lowered = [t.lower() for t in words]
-        folded = [afold(t) for t in words]
+        words = Words(rest, 17)
         end = len(rest)
-        for i, (tok, start) in enumerate(tokens):
+        i = -1
+        while words.has(i + 1):
+            i += 1
+            tok, start = words.tokens[i], words.starts[i]
             if tok == "," and i < 14 and rest[start + 1:].lstrip()[:1].isupper():
                 continue  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `Sở Văn hóa, Thể thao và Du lịch`: the name goes on
             if tok in (",", ";", ":", ".", "(", ")") or i > 14 or (i and tok[:1].isdigit()):
@@ -123,7 +122,7 @@ def _recipients(sentence: str, spans: list[tuple[int, int]] | None = None) -> li
                 break
             if i == 0:
                 continue
-            if lowered[i] in _STOPS or (tok[:1].islower() and _verb_at(words, lowered, folded, i, diacritics)):
+            if words.lowered[i] in _STOPS or (tok[:1].islower() and words.verb_at(i, diacritics)):
                 end = start
                 break
         for mention in split_mentions(rest[:end]):
