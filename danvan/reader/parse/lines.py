@@ -16,6 +16,7 @@ KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huo
 _SPACES = re.compile(r"\s+")
 _NOISE = re.compile(r"[*¢®©]+|\\(?=[-+.])")
 _FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*")
+_FOOTNOTE_START = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰[")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:trang|page)\s+\d{1,3}(?:\s*/\s*\d{1,3})?$", re.I)
 # `II.`, `II)`, `II-`, `II/ ` (a slash before a space: `1/2025` is a date)
 _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*(?:[.)]|[-–](?=\s*\S)|/(?=\s))\s*(\S.*)$")
@@ -100,10 +101,9 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     text = squeeze(text)
     if not text:
         return None
-    fm = _FOOTNOTE.match(text)
-    if fm:
+    if text[0] in _FOOTNOTE_START and _FOOTNOTE.match(text):
         footnote = True
-    if not footnote and _PAGE_NUMBER.match(text):
+    if not footnote and len(text) <= 16 and _PAGE_NUMBER.match(text):  # `trang 123 / 123` is the longest
         return None
     kind, label, rest = ("para", "", text) if footnote else _classify(text)
     line = Line(text=rest, first=number, last=number, kind=kind, label=label, footnote=footnote, tail=len(text))

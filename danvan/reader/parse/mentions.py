@@ -21,6 +21,8 @@ _GENERIC_FIRST = {w.split()[0] for w in GENERIC}
 LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "cap xa", "cap huyen",
           "cap tinh", "khu pho", "ap", "thon", "to dan pho", "ban", "bon", "soc", "xom", "khom", "tieu khu",
           "dac khu"}
+_LEVEL_ENDINGS = tuple(" " + level for level in LEVELS)
+_LEVEL_OPENINGS = tuple(level + " " for level in LEVELS)
 _ORG_HEADS = (
     # the heads of a village or a residential group, before `truong ` (which needs a capitalised name after it)
     "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
@@ -36,6 +38,8 @@ _ORG_HEADS = (
     "huyen doan", "cong thong tin", "ban quan ly", "cong chuc",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
+# the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
+_ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
                 "cong chuc"}
@@ -176,6 +180,8 @@ def _open(piece: str) -> bool:
     if _is_generic_piece(piece):
         return True
     folded = afold(piece).strip()
+    if not folded.endswith(_LEVEL_ENDINGS):
+        return False
     for level in LEVELS:
         if folded.endswith(" " + level) and (" cap " in f" {folded} " or "ubnd" in folded or "uy ban nhan dan" in
                                              folded or " cac " in f" {folded} " or " o " in f" {folded} "):
@@ -196,7 +202,8 @@ def _continues(prev: str, piece: str) -> bool:
         return False
     if first.isupper() and _is_org_start(piece) and not _is_generic_piece(piece):
         return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `..., Tổ trưởng các tổ dân phố`: a body of its own
-    level = next((lv for lv in LEVELS if folded.startswith(lv + " ")), None)
+    level = next((lv for lv in LEVELS if folded.startswith(lv + " ")), None) if folded.startswith(_LEVEL_OPENINGS) \
+        else None
     folded_prev = afold(prev)
     if level and piece.strip()[len(level) + 1:].lstrip()[:1].isupper() and (
             "ubnd" in folded_prev or "uy ban nhan dan" in folded_prev):
@@ -204,7 +211,7 @@ def _continues(prev: str, piece: str) -> bool:
     if _open(prev):
         if _is_generic_piece(piece) or words[0] in _GENERIC_FIRST or folded in LEVELS:
             return True
-        if any(folded == lv or folded.startswith(lv + " ") for lv in LEVELS):
+        if folded in LEVELS or folded.startswith(_LEVEL_OPENINGS):
             return True
     return first.islower() and len(words) <= 2 and words[0] not in _GENERIC_FIRST
 
@@ -214,18 +221,19 @@ def _is_org_start(text: str) -> bool:
     folded = afold(text).strip()
     if not folded or not folded.startswith(_ORG_HEAD_WORDS):
         return False
-    for word in _ORG_HEAD_WORDS:
-        if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
-            if word == "moi" and _VN_CHARS.search(text) and not text.lower().startswith("mọi"):
-                return False  # `Môi trường` is no `mọi` (every) once the diacritics are there to tell
-            if word in _NAMED_HEADS:
-                rest = text.strip()[len(word):].lstrip()
-                if rest[:3].lower() == "và " and rest[3:4].isupper():
-                    rest = rest[3:]  # `Báo và Phát thanh, Truyền hình Nghệ An`
-                if not (rest[:1].isupper() or rest[:1] == "," or (word in ("truong", "pho", "chanh") and
-                                                                  afold(rest[:4]) == "cac ")):
-                    return False
-            return True
+    head = _ORG_HEAD.match(folded)
+    if head:
+        word = head.group(0)
+        if word == "moi" and _VN_CHARS.search(text) and not text.lower().startswith("mọi"):
+            return False  # `Môi trường` is no `mọi` (every) once the diacritics are there to tell
+        if word in _NAMED_HEADS:
+            rest = text.strip()[len(word):].lstrip()
+            if rest[:3].lower() == "và " and rest[3:4].isupper():
+                rest = rest[3:]  # `Báo và Phát thanh, Truyền hình Nghệ An`
+            if not (rest[:1].isupper() or rest[:1] == "," or (word in ("truong", "pho", "chanh") and
+                                                              afold(rest[:4]) == "cac ")):
+                return False
+        return True
     return False
 
 
