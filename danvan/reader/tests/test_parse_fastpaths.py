@@ -1,5 +1,6 @@
 """The parser's fast paths give exactly what the plain code they replace gives (folds, spacing, case counts,
-rewritten regexes, OCR word repairs)."""
+rewritten regexes, OCR word repairs and
+diacritics, the words that open a body's name, verbs, page numbers, lettered items)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import pytest
 
-from danvan.reader.parse import citations, ocrfix, reports
+from danvan.reader.parse import citations, lines, mentions, ocrfix, reports
 from danvan.reader.parse.text import _afold_slow, afold, afold_sliceable, mostly_upper_line, squeeze, upper_ratio
 
 SAMPLES = [
@@ -131,3 +132,140 @@ def test_trigger_ends_match_the_case_insensitive_pattern():
              for _ in range(3000)]
     for text in texts:
         assert reports._trigger_ends(text) == [m.end() for m in reports._TRIGGER.finditer(text)], text
+
+
+# --- the OCR repairs and the mention helpers against the plain code they replace --------------------------------
+
+
+def _restore_reference(text: str) -> str:
+    """Diacritics restored word by word straight from BIGRAMS and SYLLABLES (the pre-table code)."""
+    parts = ocrfix._TOKEN.split(text)
+    if len(parts) == 1:
+        return text
+    folded = [afold(w) if i % 2 else "" for i, w in enumerate(parts)]
+    last = len(parts) - 2
+    for i in range(1, len(parts), 2):
+        word, key = parts[i], folded[i]
+        before = folded[i - 2] if i > 1 and len(parts[i - 1]) <= 2 else None
+        after = folded[i + 2] if i < last and len(parts[i + 1]) <= 2 else None
+        if any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in ocrfix.SYLLABLES:
+            continue
+        form = None
+        if before is not None and ocrfix.BIGRAMS.get(f"{before} {key}"):
+            form = ocrfix.BIGRAMS[f"{before} {key}"].split(" ", 1)[1]
+        if form is None and after is not None and ocrfix.BIGRAMS.get(f"{key} {after}"):
+            form = ocrfix.BIGRAMS[f"{key} {after}"].split(" ", 1)[0]
+        if form is None and ocrfix.SYLLABLES[key][0] >= 2:
+            form = ocrfix.SYLLABLES[key][1]
+        if form and afold(form) == key:
+            parts[i] = form[:1].upper() + form[1:] if word[:1].isupper() else form
+    return "".join(parts)
+
+
+def _fix_reference(text: str) -> str:
+    """OCR slips repaired word by word, the word before looked up in BIGRAMS each time (the pre-table code)."""
+    if text.isupper():
+        return text
+    if "&" in text or "¢" in text:
+        text = ocrfix._ORPHAN_O.sub("o", text)
+    parts = ocrfix._TOKEN.split(text)
+    prev = None
+    for i in range(1, len(parts), 2):
+        word = parts[i]
+        if word.isdigit():
+            prev = None
+            continue
+        letters = [c for c in word if c.isalpha()]
+        if not (word.isalpha() and word.islower()) and len(letters) > 1 and all(c.isupper() for c in letters) \
+                and not any(c.isdigit() for c in word):
+            prev = None
+            continue
+        folded = afold(word)
+        fixed = ocrfix.correct_word(folded)
+        if fixed is None and folded in ocrfix.SYLLABLES and prev is not None and \
+                f"{prev} {folded}" not in ocrfix.BIGRAMS:
+            best, best_score = None, 0.0
+            for cand, weight in ocrfix._variants(folded).items():
+                if weight >= 0.5 and f"{prev} {cand}" in ocrfix.BIGRAMS and cand in ocrfix.SYLLABLES:
+                    score = ocrfix.math.log1p(ocrfix.SYLLABLES[cand][0]) * weight
+                    if score > best_score:
+                        best, best_score = cand, score
+            fixed = best
+        if fixed:
+            parts[i] = fixed[:1].upper() + fixed[1:] if word[:1].isupper() or word[:1].isdigit() else fixed
+            prev = fixed
+        else:
+            prev = folded
+    return "".join(parts)
+
+
+def _undiacritised_texts(count: int, seed: int) -> list[str]:
+    """Word salads of known syllables, their OCR slips (`d` for `o`, `6` for `o`), capitals, digits, symbols."""
+    rng = random.Random(seed)
+    known = list(ocrfix.SYLLABLES) + [pair.split(" ")[1] for pair in list(ocrfix.BIGRAMS)[:300]]
+    slips = [w.replace("o", "d") for w in known[:200]] + [w.replace("o", "6") for w in known[:100]]
+    odd = ["UBND", "Ubnd", "12", "33/CT-TTg", "Phong", "NOI", "a&b", "&", "¢", "xyzzyq", "thudc", "T6", "chirc"]
+    pool = known + slips + odd
+    return [rng.choice(["", "Tr ", "- "]) + "".join(
+        (w.capitalize() if rng.random() < 0.2 else w) + rng.choice([" ", " ", ", ", "; ", "  ", " (", ") ", "-", "/"])
+        for w in rng.choices(pool, k=rng.randint(1, 25))) for _ in range(count)]
+
+
+def test_restore_diacritics_matches_the_plain_lookups():
+    for text in _undiacritised_texts(3000, 6) + SAMPLES:
+        assert ocrfix.restore_diacritics(text) == _restore_reference(text), text
+
+
+def test_fix_line_matches_the_plain_lookups():
+    for text in _undiacritised_texts(3000, 7) + SAMPLES:
+        assert ocrfix.fix_line(text) == _fix_reference(text), text
+
+
+def _is_org_start_reference(text: str) -> bool:
+    text = text.lstrip()[:40]
+    folded = afold(text).strip()
+    for word in mentions._ORG_HEAD_WORDS:
+        if folded.startswith(word) and (len(folded) == len(word) or not folded[len(word)].isalnum()):
+            if word == "moi" and mentions._VN_CHARS.search(text) and not text.lower().startswith("mọi"):
+                return False
+            if word in mentions._NAMED_HEADS:
+                rest = text.strip()[len(word):].lstrip()
+                if rest[:3].lower() == "và " and rest[3:4].isupper():
+                    rest = rest[3:]
+                if not (rest[:1].isupper() or rest[:1] == "," or (word in ("truong", "pho", "chanh") and
+                                                                  afold(rest[:4]) == "cac ")):
+                    return False
+            return True
+    return False
+
+
+def test_org_start_pattern_matches_the_word_loop():
+    rng = random.Random(8)
+    heads = [h for h in mentions._ORG_HEADS] + ["Sở", "Ủy ban", "Môi trường", "Mọi", "Trường", "Phòng", "Ban hành"]
+    tails = ["", " ", "Nội vụ", "nội vụ", "các", "_x", "1", "-", ", ", "và Phát thanh", "trường", "ban", "x"]
+    texts = [rng.choice(["", " ", "  "]) + (h.title() if rng.random() < 0.3 else h) + rng.choice(["", " ", "_", "1"]) +
+             rng.choice(tails) for h in heads for _ in range(20)]
+    for text in texts + STRINGS:
+        assert mentions._is_org_start(text) == _is_org_start_reference(text), text
+
+
+def test_a_verb_opens_only_with_a_first_word_of_the_verb_lists():
+    for verbs, first in ((mentions.VERBS_VN, mentions._VERB_FIRST), (mentions.VERBS_FOLD, mentions._VERB_FIRST_FOLDED)):
+        assert all(verb.split()[0] in first for verb in verbs)
+        assert all(" " not in word for word in first)
+
+
+def test_page_numbers_are_short_lines():
+    rng = random.Random(9)
+    pool = ["-", " ", "Trang", "trang", "PAGE", "page", "/", "1", "12", "123", "1234", "x"]
+    texts = [squeeze("".join(rng.choice(pool) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 9))))
+             for _ in range(5000)]
+    for text in texts:
+        if lines._PAGE_NUMBER.match(text):
+            assert len(text) <= 16, text
+
+
+def test_lines_opening_in_lower_case_are_only_ever_lettered_items():
+    for pattern in (lines._ROMAN, lines._PART_WORD, lines._PART, lines._NUM, lines._BULLET):
+        for first in lines._LETTER_START:
+            assert not any(pattern.match(first + rest) for rest in (")", ". x", " x", "I. Xa", ".1 X", "HẦN I"))
