@@ -1,6 +1,6 @@
 """The parser's fast paths give exactly what the plain code they replace gives (folds, spacing, case counts,
-rewritten regexes, OCR word repairs and
-diacritics, the words that open a body's name, verbs, page numbers, lettered items)."""
+rewritten regexes, OCR word repairs and restored diacritics, the words that open a body's name, verbs, page
+numbers, lettered items)."""
 
 from __future__ import annotations
 
