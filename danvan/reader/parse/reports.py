@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from danvan.reader.parse.lines import Line
 from danvan.reader.parse.mentions import _VN_CHARS, Words, _is_org_start, roles_from_text, split_mentions
@@ -289,32 +291,27 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
     from danvan.reader.parse.outline import Node  # local import to avoid a cycle
 
-    # (text, sender, closing paragraph, recipients when the text names none)
-    units: list[tuple[str, list[str], bool, list[str]]] = []
+    # (text, its sender when asked, closing paragraph, recipients when the text names none)
+    units: list[tuple[str, Sender, bool, list[str]]] = []
 
-    def walk(node: Node, inherited_sender: list[str]) -> None:
+    def walk(node: Node, inherited_sender: Sender) -> None:
         texts = [node.text] if node.kind != "roman" else []
         sender = inherited_sender
         if node.text and node.kind != "roman":
-            got = roles_from_text(node.text)
-            sender = got.get("lead") or got.get("executing") or inherited_sender
-            heading = _agency_heading(node.text)
-            if heading and not (got.get("lead") or got.get("executing")):
-                sender = split_mentions(heading[0])  # `1. Sở Nội vụ:` above bullets that report
-        intro: tuple[list[str], list[str]] | None = None  # `X gửi báo cáo về Y ..., cụ thể:` above bullets
+            sender = _once(partial(_node_sender, node.text, inherited_sender))
+        intro: tuple[Sender, list[str]] | None = None  # `X gửi báo cáo về Y ..., cụ thể:` above bullets
         lines = [item for item in node.body if isinstance(item, Line) and not item.role]
         for n, item in enumerate(lines):
             if node.kind == "roman":
-                got = roles_from_text(item.text)
-                s = got.get("lead") or got.get("executing")
+                own = partial(_subject_sender, item.text)
                 if item.kind == "bullet" and intro is not None:
-                    units.append((item.text, s or intro[0], False, intro[1]))
+                    units.append((item.text, _once(partial(_either, own, intro[0])), False, intro[1]))
                     continue
                 intro = None
                 if item.text.rstrip().endswith(":") and n + 1 < len(lines) and lines[n + 1].kind == "bullet":
-                    intro = (s or sender, _recipients(item.text))  # its bullets say what and when
+                    intro = (_once(partial(_either, own, sender)), _recipients(item.text))  # its bullets say what
                     continue
-                units.append((item.text, s or sender, False, []))
+                units.append((item.text, _once(partial(_either, own, sender)), False, []))
             else:
                 texts.append(item.text)
         if texts:
@@ -322,20 +319,20 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
         for child in node.children:
             walk(child, sender)
 
-    from danvan.reader.parse.outline import _agency_heading, section_is_task
+    from danvan.reader.parse.outline import section_is_task
 
     for node in nodes:
         key = _NOT_LETTERS.sub("", afold(node.text))
         if node.kind == "root" or section_is_task(node) or \
                 re.search(r"to chuc th\w{0,2}c hien|bao cao|trach nhiem|phan cong|dieu khoan", key):
-            walk(node, [])
+            walk(node, _no_sender)
     closing_texts = []
     for line in closing:
         if _RECIPIENT_LIST.match(afold(line.text[:12])):
             break
         closing_texts.append(line.text)
     if closing_texts:
-        units.append((" ".join(closing_texts), [], True, []))
+        units.append((" ".join(closing_texts), _no_sender, True, []))
     reports: list[dict] = []
     for text, sender, is_closing, default_to in units:
         folded_text = afold_sliceable(text)
@@ -347,7 +344,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             folded = folded_text[start:end] if folded_text is not None else afold(sentence)
             if not _MAYBE_REPORT.search(folded):
                 continue
-            sent_sender = sender
+            sent_sender = sender()
             got = roles_from_text(sentence)
             if got.get("lead") or got.get("executing"):
                 sent_sender = got.get("lead") or got.get("executing") or []
@@ -377,6 +374,47 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                 else:
                     reports.append(entry)
     return reports
+
+
+# Who sends the reports of a text, worked out when a text turns out to speak of reports (most never do).
+Sender = Callable[[], list[str]]
+
+
+def _no_sender() -> list[str]:
+    return []
+
+
+def _once(compute: Sender) -> Sender:
+    """`compute`, run at the first call only."""
+    result: list[list[str]] = []
+
+    def sender() -> list[str]:
+        if not result:
+            result.append(compute())
+        return result[0]
+
+    return sender
+
+
+def _subject_sender(text: str) -> list[str]:
+    got = roles_from_text(text)
+    return got.get("lead") or got.get("executing") or []
+
+
+def _either(first: Sender, second: Sender) -> list[str]:
+    return first() or second()
+
+
+def _node_sender(text: str, inherited: Sender) -> list[str]:
+    """The body a heading's text names as its subject (or as the heading itself: `1. Sở Nội vụ:` above bullets
+    that report), else the sender above it."""
+    from danvan.reader.parse.outline import _agency_heading  # local import to avoid a cycle
+
+    own = _subject_sender(text)
+    if own:
+        return own
+    heading = _agency_heading(text)
+    return split_mentions(heading[0]) if heading else inherited()
 
 
 def _join(entry: dict, other: dict) -> None:
