@@ -198,8 +198,8 @@ def mostly_upper_line(text: str) -> bool:
     its first 60 characters: with U upper-case and L >= 18 lower-case letters among n <= 60 characters (no
     character is both, and lower() keeps the length), U / (U + L) <= (n - L) / n <= 0.7."""
     head = text[:60]
-    if len(head.lower()) == len(head) and \
-            len(head.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LOWER)) >= 18:
+    # `İ` is the one character whose lower case is longer (Unicode's unconditional special casing)
+    if "\u0130" not in head and len(head.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_LOWER)) >= 18:
         return False
     return upper_ratio(text) > 0.7
 
