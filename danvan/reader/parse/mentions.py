@@ -142,6 +142,7 @@ _PAREN = re.compile(r"\([^()]{0,300}\)")
 _LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
 # `có liên quan` also as a scan reads `có`: `c6`, `cé`, `o`
 _TRAILING = re.compile(r"(?:\s+(?:(?:co|c6|ce|o|c)\s+)?lien quan|\s+cung cap|\s+tham gia|\s+tren dia ban)\s*$")
+_TRAILING_ENDS = ("lien quan", "cung cap", "tham gia", "dia ban")  # how every `_TRAILING` match ends
 _SPLIT_SEMI = re.compile(r"\s*;\s*")
 _VA = re.compile(r"\s+(?:và|va|cùng|với)\s+", re.I)
 _PHOI_HOP = re.compile(r"\bph\w{0,2}i\s+h\w{0,2}p(?:\s+v\w{0,2}i)?\b\s*", re.I)
@@ -151,13 +152,19 @@ def _fold_words(text: str) -> list[str]:
     return afold(text).replace(",", " , ").replace(";", " ; ").split()
 
 
+# `Thủ trưởng các cơ quan` names the same group as `các cơ quan`
+_HEADS_OF_BODIES = (("thu", "truong"), ("truong",), ("lanh", "dao"), ("nguoi", "dung", "dau"), ("chu", "tich"),
+                    ("can", "bo"))
+_HEAD_FIRST_WORDS = frozenset(lead[0] for lead in _HEADS_OF_BODIES)
+
+
 def _is_generic_piece(piece: str) -> bool:
     words = _NOT_WORD.sub(" ", afold(piece)).split()
-    for lead in (("thu", "truong"), ("truong",), ("lanh", "dao"), ("nguoi", "dung", "dau"), ("chu", "tich"),
-                 ("can", "bo")):
-        if tuple(words[:len(lead)]) == lead and len(words) > len(lead):
-            words = words[len(lead):]
-            break
+    if words and words[0] in _HEAD_FIRST_WORDS:
+        for lead in _HEADS_OF_BODIES:
+            if tuple(words[:len(lead)]) == lead and len(words) > len(lead):
+                words = words[len(lead):]
+                break
     if words and words[0] in ("cac", "moi", "nhung"):
         words = words[1:]
     if not words:
@@ -242,9 +249,11 @@ def clean_mention(text: str) -> str:
     text = _WHITE.sub(" ", text).strip(" ;:,.-")
     text = _LEADING.sub("", text).strip()
     for _ in range(2):
-        m = _TRAILING.search(afold(text))
-        if m:
-            text = text[: m.start()].strip(" ;:,.-")
+        folded = afold(text)
+        m = _TRAILING.search(folded) if folded.rstrip().endswith(_TRAILING_ENDS) else None
+        if not m:
+            break
+        text = text[: m.start()].strip(" ;:,.-")
     return text
 
 
