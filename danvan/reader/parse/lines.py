@@ -63,6 +63,7 @@ class Prepared:
 
 _MARKER_START = frozenset("IVXABCDEFGHP0123456789abcdefghiklmnopqrstuvxyđ-+•–—·∙▪◦○●")
 _LETTER_START = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+_AFTER_LETTER = frozenset(")./")  # `a)`, `a.`, `a/` (or a space before the `)`)
 # `Phần I`, `PHẦN THỨ HAI:`: parts numbered in words or Roman figures, like `A.`, `B.` (the label is the numeral)
 _PART_WORD = re.compile(r"^(?:PHẦN|Phần)\s+(?:(?:THỨ|thứ)\s+(NHẤT|nhất|HAI|hai|BA|ba|TƯ|tư|NĂM|năm|SÁU|sáu)|"
                         r"(X{0,3}(?:IX|IV|V?I{1,3}|V|X)))\b\s*[.:\-–]?\s*(.*)$")
@@ -74,7 +75,8 @@ def _classify(text: str) -> tuple[str, str, str]:
     if first not in _MARKER_START:
         return "para", "", text
     if first in _LETTER_START:  # of the patterns below only `_LETTER` opens with a lower-case letter
-        m = _LETTER.match(text)
+        second = text[1:2]
+        m = _LETTER.match(text) if second in _AFTER_LETTER or second.isspace() else None
         if m:
             label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             return "letter", label, rest

@@ -269,3 +269,22 @@ def test_lines_opening_in_lower_case_are_only_ever_lettered_items():
     for pattern in (lines._ROMAN, lines._PART_WORD, lines._PART, lines._NUM, lines._BULLET):
         for first in lines._LETTER_START:
             assert not any(pattern.match(first + rest) for rest in (")", ". x", " x", "I. Xa", ".1 X", "HẦN I"))
+
+
+def test_a_trailing_phrase_ends_in_one_of_its_words():
+    rng = random.Random(10)
+    pool = ["co", "c6", "ce", "o", "c", "lien", "quan", "cung", "cap", "tham", "gia", "tren", "dia", "ban", "so", "x"]
+    texts = ["".join(rng.choice(pool) + rng.choice([" ", "  ", "\t", "", " \n"]) for _ in range(rng.randint(1, 8)))
+             for _ in range(5000)]
+    for text in texts + STRINGS:
+        if mentions._TRAILING.search(text):
+            assert text.rstrip().endswith(mentions._TRAILING_ENDS), text
+
+
+def test_a_lettered_item_has_its_mark_or_a_space_second():
+    rng = random.Random(11)
+    pool = list("abđx)./ ,:-1") + ["  ", "\u00a0", "\t"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    for text in texts:
+        if lines._LETTER.match(text):
+            assert text[1] in lines._AFTER_LETTER or text[1].isspace(), text
