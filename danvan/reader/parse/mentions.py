@@ -138,6 +138,8 @@ class Words:
     def verb_at(self, i: int, diacritics: bool) -> str | None:
         """The verb (folded) that opens at token `i`, if any; `has(i)` must have been asked."""
         return _verb_at(self.tokens, self.lowered, self.folded, i, diacritics)
+
+
 _PAREN = re.compile(r"\([^()]{0,300}\)")
 _LEADING = re.compile(r"^(?:(?:đề nghị|yêu cầu|giao|giao cho|phân công|đồng thời)\s+)+", re.I)
 # `có liên quan` also as a scan reads `có`: `c6`, `cé`, `o`
