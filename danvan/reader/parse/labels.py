@@ -84,11 +84,46 @@ def split_labels(role: str, value: str) -> list[tuple[str, str]]:
 
 
 def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """An item ending in `(Chủ trì: Sở X; thời gian: Quý II/2025)` → its text without them and the labels."""
+    """An item ending in `(Chủ trì: Sở X; thời gian: Quý II/2025)` or in the same told in words (`(Sở X chủ trì,
+    phối hợp với Sở Y; thời gian: Quý II/2025)`, `(Công an xã thực hiện, quý II/2026)`) → its text without them
+    and the labels."""
     m = _PAREN_LABELS.search(text)
     if not m:
         return text, []
     role, value = label_of(m.group(1))
-    if role is None:
+    pairs = split_labels(role, value) if role is not None else _roles_in_words(m.group(1))
+    if not pairs:
         return text, []
-    return text[: m.start()].rstrip(" ,;:"), split_labels(role, value)
+    return text[: m.start()].rstrip(" ,;:"), pairs
+
+
+def _roles_in_words(inner: str) -> list[tuple[str, str]]:
+    """The `;`-clauses of a bracket, each a label, `X chủ trì[, phối hợp với Y]`, `X thực hiện[, <time>]` or a
+    time; nothing unless every clause is one of those and one names a body."""
+    from danvan.reader.parse.mentions import subject_of  # local imports: mentions and timeframe are heavier
+    from danvan.reader.parse.timeframe import parse_timeframe
+
+    pairs: list[tuple[str, str]] = []
+    for clause in inner.split(";"):
+        clause = clause.strip(" .,")
+        if not clause:
+            continue
+        role, value = label_of(clause) if ":" in clause else (None, "")
+        if role is not None:
+            pairs.append((role, value))
+            continue
+        subject, verb, at = subject_of(clause)
+        if subject and verb == "chu tri":
+            pairs.append(("lead_coop", clause))
+        elif subject and verb == "thuc hien":
+            pairs.append(("executing", subject))
+            when = clause[at + len("thực hiện"):].strip(" ,")
+            if when and parse_timeframe(when)["kind"] != "none":
+                pairs.append(("time", when))
+            elif when:
+                return []
+        elif parse_timeframe(clause)["kind"] != "none":
+            pairs.append(("time", clause))
+        else:
+            return []
+    return pairs if any(role in ("lead", "lead_coop", "executing") for role, _ in pairs) else []

@@ -124,8 +124,10 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             pairs = split_labels(role, value) if ":" in value else [(role, value)]
             line.role, line.value = pairs[0]
             line.extra = pairs[1:]
-        elif rest.rstrip(" .;").endswith(")") and ":" in rest:
+        elif rest.rstrip(" .;").endswith(")"):
             line.text, line.extra = inline_labels(rest)
+            if not line.text and line.extra:  # the bracket on a line of its own, under the item it closes
+                (line.role, line.value), line.extra = line.extra[0], line.extra[1:]
     line.upper = mostly_upper_line(rest)
     return line
 

@@ -216,17 +216,23 @@ def _paragraphs(node: Node) -> list[Line]:
     return [x for x in node.body if isinstance(x, Line) and not x.role and x.kind in ("para", "bullet")]
 
 
-def _paragraphs_with_labels(section: Node) -> list[tuple[Line, list[Attr]]]:
-    """Unnumbered paragraphs, each with the role and time lines printed under it (`Thời gian hoàn thành: ...`)."""
-    out: list[tuple[Line, list[Attr]]] = []
+def _paragraphs_with_labels(section: Node) -> list[tuple[Line, list[Attr], int]]:
+    """Unnumbered paragraphs, each with the role and time lines printed under it (`Thời gian hoàn thành: ...`) or
+    in a bracket at its end, and its last line: `+` bullets under a `-` bullet are part of it."""
+    out: list[tuple[Line, list[Attr], int]] = []
     for item in section.body:
         if not isinstance(item, Line):
             continue
         if item.role and out:
-            out[-1][1].append(Attr(item.role, item.value, item.first, item.last))
-            out[-1][1].extend(Attr(role, value, item.first, item.last) for role, value in item.extra)
+            line, attrs, _ = out[-1]
+            attrs.append(Attr(item.role, item.value, item.first, item.last))
+            attrs.extend(Attr(role, value, item.first, item.last) for role, value in item.extra)
+            out[-1] = (line, attrs, item.last)
+        elif item.kind == "bullet" and item.label == "+" and out and out[-1][0].kind == "bullet" and \
+                out[-1][0].label != "+":
+            out[-1] = (out[-1][0], out[-1][1], item.last)
         elif not item.role and item.kind in ("para", "bullet") and "phu luc" not in afold(item.text):
-            out.append((item, []))
+            out.append((item, [Attr(role, value, item.first, item.last) for role, value in item.extra], item.last))
     return out
 
 
@@ -284,7 +290,7 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
                 out.extend(tables_cb(t, base))
         return out
     if not items:
-        for i, (p, attrs) in enumerate(_paragraphs_with_labels(section), 1):
+        for i, (p, attrs, last) in enumerate(_paragraphs_with_labels(section), 1):
             roles: dict[str, list[str]] = {r: [] for r in ROLES}
             labelled, found = _roles_from_attrs(attrs)
             if found:
@@ -293,7 +299,6 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
                 roles.update(_opening_roles([p.text]))
                 if not any(roles.values()):
                     roles.update(_lead_in_later_sentence(p.text, []))
-            last = max([p.last] + [a.last for a in attrs])
             out.append(_task(base + [str(i)], p.text, roles, _time_from_attrs(attrs), p.first, last, None))
         for t in section.body:
             if isinstance(t, TableItem):

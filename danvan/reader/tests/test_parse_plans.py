@@ -292,6 +292,37 @@ Các huyện, thị xã, thành phố xây dựng kế hoạch cụ thể.
     assert tasks["I.1"]["lead"] == [] and tasks["I.1"]["executing"] == []
 
 
+def test_bullets_that_end_in_a_bracket_telling_who_and_when_in_words():
+    plan = """
+KẾ HOẠCH
+Thực hiện dân chủ ở cơ sở năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+- Tổ chức quán triệt Luật Thực hiện dân chủ ở cơ sở (Văn phòng HĐND và UBND phường chủ trì, phối hợp với Phòng Văn \
+hóa - Xã hội; thời gian: quý I/2026).
+- Xây dựng mô hình “Tổ dân phố an toàn” tại 05 tổ dân phố điểm (Công an phường thực hiện, quý II/2026).
+- Rà soát hương ước, quy ước (Phòng Văn hóa - Xã hội chủ trì; các tổ dân phố thực hiện; thời gian: thường xuyên).
+- Thực hiện dân chủ trong nội bộ cơ quan, cụ thể:
++ Tổ chức Hội nghị cán bộ, công chức trước ngày 15/3/2026;
++ Công khai quy chế chi tiêu nội bộ.
+(Văn phòng HĐND và UBND phường chủ trì; thời gian: năm 2026).
+- Biểu dương các tập thể, cá nhân tiêu biểu (gọi tắt là Dân vận khéo).
+III. KINH PHÍ
+""".replace("\\\n", "")
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert sorted(tasks) == ["II.1", "II.2", "II.3", "II.4", "II.5"]  # `+` bullets are part of II.4
+    assert tasks["II.1"]["title"] == "Tổ chức quán triệt Luật Thực hiện dân chủ ở cơ sở"
+    assert tasks["II.1"]["lead"] == ["Văn phòng HĐND và UBND phường"]
+    assert tasks["II.1"]["cooperating"] == ["Phòng Văn hóa - Xã hội"]
+    assert tasks["II.1"]["timeframe"] == {"kind": "deadline", "date": "2026-03-31", "year": None, "raw": "quý I/2026"}
+    assert tasks["II.2"]["executing"] == ["Công an phường"] and tasks["II.2"]["timeframe"]["date"] == "2026-06-30"
+    assert tasks["II.3"]["lead"] == ["Phòng Văn hóa - Xã hội"] and tasks["II.3"]["executing"] == ["các tổ dân phố"]
+    assert tasks["II.3"]["timeframe"]["kind"] == "continuous"
+    assert tasks["II.4"]["lead"] == ["Văn phòng HĐND và UBND phường"] and tasks["II.4"]["timeframe"]["year"] == 2026
+    assert tasks["II.4"]["source_lines"] == [7, 10]
+    # a bracket that names no body in charge is part of the title
+    assert tasks["II.5"]["title"].endswith("(gọi tắt là Dân vận khéo)") and tasks["II.5"]["executing"] == []
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
