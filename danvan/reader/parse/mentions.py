@@ -217,6 +217,8 @@ def _continues(prev: str, piece: str) -> bool:
     if level and piece.strip()[len(level) + 1:].lstrip()[:1].isupper() and (
             "ubnd" in folded_prev or "uy ban nhan dan" in folded_prev):
         return True  # `Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú`: the same committee of two places
+    if folded in LEVELS and afold(prev).rstrip().endswith(_LEVEL_ENDINGS):
+        return True  # `Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường`: the same body at another level
     if _open(prev):
         if _is_generic_piece(piece) or words[0] in _GENERIC_FIRST or folded in LEVELS:
             return True
@@ -273,7 +275,7 @@ def split_mentions(text: str) -> list[str]:
 
 def _split_mentions(text: str) -> tuple[str, ...]:
     """`Sở Nội vụ, các cơ quan, đơn vị, địa phương` → [`Sở Nội vụ`, `các cơ quan, đơn vị, địa phương`]."""
-    text = _PAREN.sub(" ", text or "")
+    text = _LEADING.sub("", _PAREN.sub(" ", text or "").lstrip())  # `Đề nghị các sở, ban, ngành`: one group
     out: list[str] = []
     for chunk in _SPLIT_SEMI.split(text):
         chunk = chunk.strip(" ,.")

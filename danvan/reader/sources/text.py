@@ -207,7 +207,10 @@ def _cells(line: str, in_tab_table: bool = False) -> tuple[str, list[str]] | Non
     if line.count("\t") >= 2 or (in_tab_table and "\t" in line.strip()):
         separator, cells = "\t", line.split("\t")
     elif line.count("|") >= 2:
-        separator, cells = "|", line.strip().strip("|").split("|")
+        row = line.strip()
+        if len(row) > 1 and row[0] == row[-1] == "|":
+            row = row[1:-1]  # `| a | b |`; without both outer bars an end bar closes an empty cell (`I | X | |`)
+        separator, cells = "|", row.split("|")
     else:
         return None
     cells = [" ".join(cell.split()) for cell in cells]

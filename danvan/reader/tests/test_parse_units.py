@@ -140,6 +140,8 @@ def test_not_a_label():
         ("Ban công tác Mặt trận ở thôn, bản, tổ dân phố", ["Ban công tác Mặt trận ở thôn, bản, tổ dân phố"]),
         ("Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú", ["Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú"]),
         ("Ủy ban nhân dân tỉnh, Thanh tra tỉnh", ["Ủy ban nhân dân tỉnh", "Thanh tra tỉnh"]),
+        ("Đề nghị các sở, ban, ngành", ["các sở, ban, ngành"]),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường"]),
     ],
 )
 def test_split_mentions(text, expected):

@@ -170,6 +170,15 @@ def test_rows_written_with_bars_become_a_table_and_single_lines_stay_text():
     assert [b.text for b in doc.blocks[1:]] == ["Một dòng có | một | vài dấu gạch đứng", "Dòng\tcó một tab"]
 
 
+def test_a_bar_at_the_end_of_a_row_without_one_at_its_start_closes_an_empty_cell():
+    text = ("TT | Nội dung công việc | Cơ quan chủ trì | Thời gian\n"
+            "I | CÔNG TÁC TUYÊN TRUYỀN | | \n"
+            "1 | Tuyên truyền | Sở Nội vụ | Tháng 3/2026\n")
+    doc = read_bytes(text.encode(), "bang.txt")
+    assert len(doc.blocks) == 1 and isinstance(doc.blocks[0], Table)  # the group row does not cut the table
+    assert doc.blocks[0].rows[1] == ["I", "CÔNG TÁC TUYÊN TRUYỀN", "", ""]
+
+
 def test_a_cell_with_a_line_break_is_joined_back_into_its_row():
     text = ("STT\tNhiệm vụ\tChủ trì\tThời hạn\n"
             "1\tRà soát quy trình thủ tục hành chính.\n"
