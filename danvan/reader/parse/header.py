@@ -34,6 +34,9 @@ _POSITION = re.compile(r"^(?:ph[oó]\s+)?(?:ch[uủ]\s*t[iị]ch|gi[aá]m\s*[dđ
                        r"tr[uư][oở]ng\s+\w+|b[ií]\s*th[uư]|th[uủ]\s*tr[uư][oở]ng|ph[oó]\s+\w+|ch[aá]nh\s+\w+|"
                        r"t[oổ]ng\s+gi[aá]m\s+[dđ][oố]c|vi[eệ]n\s+tr[uư][oở]ng)", re.I)
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\.?\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+# a degree or a rank printed before the signer's name: `BSCKII. Lương Văn Thịnh`, `TS. ...`, `Đại tá ...`
+_DEGREE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|BS|BSCK(?:I{1,2}|[12])?|DS|KS|CN|LS)\.\s*)+|"
+                     r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|úy|uý)\s+(?=\S+\s+\S)")
 
 
 # precompiled patterns of the helpers below
@@ -181,7 +184,17 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
             if level and afold(body).endswith(" " + afold(level)):
                 parent = parent[len(level):].strip()  # `Thanh tra tỉnh` of `tỉnh Lào Cai`: `Thanh tra tỉnh Lào Cai`
         return clean(f"{body} {parent[:1].upper() if parent[:1].isupper() else parent[:1]}{parent[1:]}")
+    if len(issuer_lines) >= 2:
+        # `SỞ Y TẾ TỈNH LÀO CAI` above `BỆNH VIỆN ĐA KHOA TỈNH`: the unit of the province the line above names
+        body = _title_case_org(issuer_lines[-1])
+        place = _PLACE_OF.search(_title_case_org(" ".join(issuer_lines[:-1])))
+        if place and afold(body).endswith(" " + afold(place.group(1))):
+            return f"{body} {place.group(2)}"
     return _title_case_org(" ".join(issuer_lines))
+
+
+# an administrative level and the place's name after it, at the end of a body's name
+_PLACE_OF = re.compile(r"\b(tỉnh|thành phố|xã|phường|đặc khu)\s+([A-ZÀ-ỸĐ][\w\s-]*)$")
 
 
 _ISSUES = re.compile(r"(?:^|[.;,:]\s+)((?:Ủy|Uỷ|UBND|Ban|Sở|Văn|Vin|Hội|Phòng|Trung|Đảng|Thành|Tỉnh|Uy|Bộ|Cục)"
@@ -227,7 +240,7 @@ def parse_signer(tail: list[Line]) -> dict:
                 continue
     below = tail[signed_at + 1: signed_at + 5] if signed_at is not None else []
     for line in below + list(reversed(tail[-6:])):  # under the position first, else the last lines
-        seg = clean(_NAME_CUT.split(line.text)[-1].replace("*", ""))
+        seg = _DEGREE.sub("", clean(_NAME_CUT.split(line.text)[-1].replace("*", "")))
         if _NAME.match(seg) and not _POSITION.match(afold(seg)):
             name = seg
             break

@@ -15,7 +15,7 @@ GENERIC = {
     "co quan", "don vi", "dia phuong", "so", "ban", "nganh", "ban nganh", "phong", "to chuc", "hoi", "doan the",
     "doanh nghiep", "cap uy", "chinh quyen", "cap", "cac cap", "hoi doan the", "hoi - doan the", "truong hoc",
     "co so", "bo phan", "ban, nganh", "don vi truc thuoc", "tinh", "thanh pho", "huyen", "xa", "phuong",
-    "thi tran", "quan", "thi xa", "cong dong", "tap the", "ca nhan", "so nganh", "ban ngang",
+    "thi tran", "quan", "thi xa", "cong dong", "tap the", "ca nhan", "so nganh", "ban ngang", "khoa",
 }
 _GENERIC_FIRST = {w.split()[0] for w in GENERIC}
 LEVELS = {"xa", "phuong", "thi tran", "huyen", "quan", "thi xa", "tinh", "thanh pho", "cap xa", "cap huyen",
@@ -35,14 +35,14 @@ _ORG_HEADS = (
     "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
-    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc",
+    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
 _ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
-                "cong chuc"}
+                "cong chuc", "khoa"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
@@ -64,7 +64,7 @@ VERBS_VN = {
     "đầu tư", "giao", "ký", "tiếp tục thực hiện", "vận dụng", "chia sẻ", "lắng nghe", "đối thoại", "tiếp xúc",
     "biên soạn", "phát hành", "soạn thảo", "biên tập", "in ấn", "phát sóng", "đưa tin", "xuất bản", "điều tra",
     "lấy ý kiến", "thẩm tra", "số hóa", "trực tiếp", "thông báo", "niêm yết", "công bố", "ghi nhận", "giải đáp",
-    "trả lời", "hòa giải", "mời", "xác minh", "xác nhận",
+    "trả lời", "hòa giải", "mời", "xác minh", "xác nhận", "lập",
 }
 _AMBIGUOUS = {"co", "cu", "la", "lam", "tao", "de", "can", "tang", "dat", "ky", "dua", "tiep", "day", "tham",
               "moi", "phat", "huong", "kip", "nang", "kiem", "tro", "chiu", "xu", "tich", "nghiem", "trien", "chu",
@@ -81,7 +81,8 @@ _WHITE = re.compile(r"\s+")
 
 # Names whose last syllable is also a verb on its own: `Sở Giáo dục và Đào tạo` does not stop at `tạo`
 _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao",
-                   "bầu cử", "bau cu", "ban quản", "ban quan"}
+                   "bầu cử", "bau cu", "ban quản", "ban quan", "công lập", "cong lap", "độc lập", "doc lap",
+                   "hoạch tổng", "hoach tong"}  # `Phòng Kế hoạch tổng hợp`
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
@@ -176,7 +177,7 @@ def _is_generic_piece(piece: str) -> bool:
         return True
     return all(w in {"cong", "chuc", "vien", "can", "bo", "nguoi", "lao", "dong", "nganh", "truc", "thuoc", "chuyen", "mon","co", "quan", "don", "vi", "dia", "phuong", "ban", "so", "phong",
                                          "to", "hoi", "doan", "the", "xa", "thi", "tran", "huyen",
-                                         "cap", "uy", "chinh", "quyen"} for w in words)
+                                         "cap", "uy", "chinh", "quyen", "khoa"} for w in words)
 
 
 def names_a_body(mention: str) -> bool:

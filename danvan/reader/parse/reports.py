@@ -155,7 +155,7 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))
     if "thang" in folded:
         for m in _BARE_DAY.finditer(folded):
-            if _EVERY_MONTH.search(folded, max(0, m.start() - 30), m.start()) and 1 <= int(m.group(1)) <= 31:
+            if _EVERY_MONTH.search(folded, max(0, m.start() - 80), m.start()) and 1 <= int(m.group(1)) <= 31:
                 groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))  # `hằng tháng (trước ngày 20)`
     for m in _QUARTER_END_DAY.finditer(folded):
         if 1 <= int(m.group(1)) <= 30:

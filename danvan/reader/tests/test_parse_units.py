@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from danvan.reader.parse.citations import collect_citations, find_symbols
-from danvan.reader.parse.header import _issuer_from
+from danvan.reader.parse.header import _issuer_from, parse_signer
 from danvan.reader.parse.labels import label_of
+from danvan.reader.parse.lines import Line
 from danvan.reader.parse.mentions import roles_from_text, split_mentions
 from danvan.reader.parse.ocrfix import correct_word, fix_line
 from danvan.reader.parse.reports import reports_in_sentence
@@ -141,6 +142,7 @@ def test_not_a_label():
         ("Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú", ["Ủy ban nhân dân phường Thành Nhất, xã Hòa Phú"]),
         ("Ủy ban nhân dân tỉnh, Thanh tra tỉnh", ["Ủy ban nhân dân tỉnh", "Thanh tra tỉnh"]),
         ("Đề nghị các sở, ban, ngành", ["các sở, ban, ngành"]),
+        ("Trưởng các khoa, phòng", ["Trưởng các khoa, phòng"]),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường"]),
     ],
 )
@@ -157,6 +159,12 @@ def test_roles_from_prose():
     assert got["executing"] == ["Sở Y tế"]
     got = roles_from_text("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Sở Nội vụ giám sát.")
     assert got["executing"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"] and got["cooperating"] == ["Sở Nội vụ"]
+    got = roles_from_text("Phòng Tài chính kế toán chủ trì, phối hợp với Công đoàn cơ sở Bệnh viện lập dự toán.")
+    assert got["lead"] == ["Phòng Tài chính kế toán"] and got["cooperating"] == ["Công đoàn cơ sở Bệnh viện"]
+    got = roles_from_text("Phòng Kế hoạch tổng hợp phối hợp với Khoa Dược, Phòng Điều dưỡng rà soát quy trình.")
+    assert got["executing"] == ["Phòng Kế hoạch tổng hợp"] and got["cooperating"] == ["Khoa Dược", "Phòng Điều dưỡng"]
+    got = roles_from_text("Các đơn vị sự nghiệp công lập lập kế hoạch tổ chức hội nghị.")
+    assert got["executing"] == ["Các đơn vị sự nghiệp công lập"]
     assert not any(roles_from_text("Tiếp tục quán triệt các văn bản.").values())
     assert not any(roles_from_text("Ban hành văn bản hướng dẫn.").values())
 
@@ -226,6 +234,7 @@ def test_title_cut_at_300_characters_on_a_word():
         (["TỈNH ỦY NGHỆ AN", "BAN DÂN VẬN"], "Ban Dân vận Tỉnh ủy Nghệ An"),
         (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "HUYỆN ỦY TUY PHƯỚC"], "Huyện ủy Tuy Phước"),
         (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "BAN THƯỜNG VỤ HUYỆN ỦY TUY PHƯỚC"], "Ban Thường vụ Huyện ủy Tuy Phước"),
+        (["SỞ Y TẾ TỈNH LÀO CAI", "BỆNH VIỆN ĐA KHOA TỈNH"], "Bệnh viện đa khoa tỉnh Lào Cai"),
     ],
 )
 def test_issuer_from_a_two_line_header(lines, issuer):
@@ -309,3 +318,16 @@ def test_a_monthly_report_with_its_day_in_brackets_and_results_sent_on_a_schedul
     (sent,) = reports_in_sentence("Các phòng gửi kết quả giải quyết về Văn phòng trước ngày 18 hằng tháng để tổng hợp",
                                   ["Các phòng"])
     assert (sent["period"], sent["due"], sent["to"]) == ("monthly", "---18", ["Văn phòng"])
+
+
+def test_a_monthly_day_printed_a_few_words_after_the_month():
+    reports = reports_in_sentence("Báo cáo kết quả thực hiện hằng tháng về Phòng Tổ chức cán bộ trước ngày 25 để "
+                                  "tổng hợp, báo cáo Giám đốc Bệnh viện.", [])
+    assert _pairs(reports) == {("monthly", "---25")}
+    assert reports[0]["to"] == ["Phòng Tổ chức cán bộ", "Giám đốc Bệnh viện"]
+
+
+@pytest.mark.parametrize("printed", ["BSCKII. Lương Văn Thịnh", "TS. Lương Văn Thịnh", "Đại tá Lương Văn Thịnh"])
+def test_a_degree_or_rank_before_the_signers_name_is_not_part_of_it(printed):
+    tail = [Line(text=t, first=n, last=n, upper=t.isupper()) for n, t in enumerate(["GIÁM ĐỐC", "(Đã ký)", printed])]
+    assert parse_signer(tail)["name"] == "Lương Văn Thịnh"
