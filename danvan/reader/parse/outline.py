@@ -401,10 +401,11 @@ def _heading_partners(texts: list[str]) -> list[str]:
 
 def _lead_in_later_sentence(text: str, paragraphs: list[str]) -> dict[str, list[str]]:
     """`Tổ chức hội nghị thôn ... Giao Trưởng thôn chủ trì, phối hợp với Y ...`: an item that opens with a verb
-    may still name who leads it, in a later sentence or paragraph (`X chủ trì` anywhere gives the lead)."""
+    may still name who leads it, in a later sentence or paragraph (`X chủ trì` anywhere gives the lead), or who
+    does it, in a sentence that assigns it (`Giao Văn phòng thực hiện.`)."""
     for sentence in later_sentences(text) + [s for p in paragraphs for s in [first_sentence(p), *later_sentences(p)]]:
         got = roles_from_text(sentence)
-        if got.get("lead"):
+        if got.get("lead") or (got.get("executing") and afold(sentence[:5]) == "giao "):
             return got
     return {}
 

@@ -155,7 +155,7 @@ def _dues(folded: str) -> list[tuple[int, list[str], bool]]:
         groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))
     if "thang" in folded:
         for m in _BARE_DAY.finditer(folded):
-            if _EVERY_MONTH.search(folded, max(0, m.start() - 80), m.start()) and 1 <= int(m.group(1)) <= 31:
+            if _EVERY_MONTH.search(folded, 0, m.start()) and 1 <= int(m.group(1)) <= 31:
                 groups.append((m.start(), [f"---{int(m.group(1)):02d}"], True))  # `hằng tháng (trước ngày 20)`
     for m in _QUARTER_END_DAY.finditer(folded):
         if 1 <= int(m.group(1)) <= 30:
@@ -275,6 +275,25 @@ def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in _sentence_spans(text)]
 
 
+def _duty_spans(text: str, folded_text: str | None) -> list[tuple[int, int]]:
+    """The sentences of `text`, each cut again before a `;`-clause that names its own sender of a report when
+    what comes before speaks of a report too: `Hằng tháng, các thôn báo cáo về UBND xã trước ngày 25; UBND xã
+    tổng hợp, báo cáo UBND tỉnh 6 tháng ...` is two duties (`Các sở; UBND các xã báo cáo ...` is one)."""
+    spans = []
+    for start, end in _sentence_spans(text):
+        piece_start = start
+        for m in _SEMICOLON.finditer(text, start, end):
+            clause = text[m.end():end].split(";", 1)[0]
+            folded = folded_text[m.end():m.end() + len(clause)] if folded_text is not None else afold(clause)
+            before = folded_text[piece_start:m.start()] if folded_text is not None else \
+                afold(text[piece_start:m.start()])
+            if _REPORT.search(folded) and _REPORT.search(before) and _subject_sender(clause):
+                spans.append((piece_start, m.start()))
+                piece_start = m.end()
+        spans.append((piece_start, end))
+    return spans
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank pieces `_SENTENCE.split(text)` gives."""
     spans = []
@@ -339,7 +358,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
         if not _MAYBE_REPORT.search(folded_text if folded_text is not None else afold(text)):
             continue
         previous: list[dict] = []  # the entries of the sentence before, in this paragraph
-        for start, end in _sentence_spans(text):
+        for start, end in _duty_spans(text, folded_text):
             sentence = text[start:end]
             folded = folded_text[start:end] if folded_text is not None else afold(sentence)
             if not _MAYBE_REPORT.search(folded):

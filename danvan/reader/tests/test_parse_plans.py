@@ -588,3 +588,24 @@ I. TỔ CHỨC THỰC HIỆN
 1. Các cơ quan, đơn vị, địa phương xây dựng báo cáo sơ kết 6 tháng đầu năm 2026 theo Đề cương kèm theo. Số liệu báo cáo tính từ ngày 15/12/2025 đến ngày 15/6/2026; báo cáo gửi về Sở Nội vụ trước ngày 20/6/2026.
 """))
     assert [(r["period"], r["to"], r["due"]) for r in out["reports"]] == [("six_months", ["Sở Nội vụ"], "2026-06-20")]
+
+
+def test_a_closing_sentence_with_two_duties_and_an_item_assigned_in_a_later_sentence():
+    plan = "\n".join([
+        "KẾ HOẠCH",
+        "Công tác dân vận chính quyền năm 2026",
+        "II. NHIỆM VỤ",
+        "1. Thực hiện dân chủ trong hoạt động của cơ quan Ủy ban nhân dân xã. Giao Văn phòng HĐND và UBND xã thực hiện.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "Định kỳ hằng tháng, các thôn báo cáo kết quả thực hiện về Ủy ban nhân dân xã (qua Văn phòng HĐND và UBND xã) "
+        "trước ngày 25; Ủy ban nhân dân xã tổng hợp, báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) định kỳ 6 tháng "
+        "(trước ngày 12/6) và năm (trước ngày 12/11)./.",
+    ])
+    out = valid(parse_plan(txt(plan)))
+    assert by_path(out)["II.1"]["executing"] == ["Văn phòng HĐND và UBND xã"]
+    reports = {(r["period"], str(r["due"])): (r["from"], r["to"]) for r in out["reports"]}
+    assert reports == {
+        ("monthly", "---25"): (["các thôn"], ["Ủy ban nhân dân xã", "Văn phòng HĐND và UBND xã"]),
+        ("six_months", "--06-12"): (["Ủy ban nhân dân xã"], ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+        ("annual", "--11-12"): (["Ủy ban nhân dân xã"], ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
+    }
