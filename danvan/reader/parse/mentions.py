@@ -28,6 +28,8 @@ _ORG_HEADS = (
     "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
     # grassroots bodies whose names go on in lower case, before `ban ` (which needs a capitalised name after it)
     "ban cong tac mat tran", "ban thanh tra nhan dan", "ban giam sat dau tu", "ban chi dao", "to hoa giai",
+    # working teams named by their work, before `doan ` (which needs a capitalised name after it)
+    "doan kiem tra", "doan giam sat", "doan cong tac", "to cong tac", "to kiem tra", "to giup viec",
     "cac ", "so ", "phong ", "ban ", "uy ban", "ubnd", "trung tam", "dai ", "bao ", "co quan", "can bo", "thu truong",
     "truong ", "nguoi dung dau", "cap uy", "hoi dong", "lien doan", "mat tran", "van phong", "cong an", "bo ",
     "thanh tra", "chu tich", "giam doc", "doan ", "hoi ", "doanh nghiep", "lanh dao", "toa an", "vien ", "kho bac",

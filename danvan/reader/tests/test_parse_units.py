@@ -165,6 +165,8 @@ def test_roles_from_prose():
     assert got["executing"] == ["Phòng Kế hoạch tổng hợp"] and got["cooperating"] == ["Khoa Dược", "Phòng Điều dưỡng"]
     got = roles_from_text("Các đơn vị sự nghiệp công lập lập kế hoạch tổ chức hội nghị.")
     assert got["executing"] == ["Các đơn vị sự nghiệp công lập"]
+    got = roles_from_text("Đoàn kiểm tra tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở.")
+    assert got["executing"] == ["Đoàn kiểm tra"]
     assert not any(roles_from_text("Tiếp tục quán triệt các văn bản.").values())
     assert not any(roles_from_text("Ban hành văn bản hướng dẫn.").values())
 
