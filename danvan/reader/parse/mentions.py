@@ -84,7 +84,8 @@ _WHITE = re.compile(r"\s+")
 # Names whose last syllable is also a verb on its own: `Sở Giáo dục và Đào tạo` does not stop at `tạo`
 _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao",
                    "bầu cử", "bau cu", "ban quản", "ban quan", "công lập", "cong lap", "độc lập", "doc lap",
-                   "hoạch tổng", "hoach tong"}  # `Phòng Kế hoạch tổng hợp`
+                   "hoạch tổng", "hoach tong",  # `Phòng Kế hoạch tổng hợp`
+                   "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup"}
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
