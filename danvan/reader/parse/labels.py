@@ -23,10 +23,11 @@ for _role, _names in {
     "directing": ["chi dao", "lanh dao chi dao", "lanh dao phu trach", "phu trach", "chi dao thuc hien",
                   "nguoi chi dao"],
     "time": ["thoi gian thuc hien", "thoi gian hoan thanh", "thoi gian", "tien do", "tien do thuc hien",
-             "thoi han", "thoi han hoan thanh", "tien do hoan thanh", "thoi gian trien khai", "thoi diem hoan thanh"],
+             "thoi han", "thoi han hoan thanh", "tien do hoan thanh", "thoi gian trien khai", "thoi diem hoan thanh",
+             "thoi diem", "thoi diem thuc hien"],
     "task": ["nhiem vu", "noi dung", "noi dung cong viec", "noi dung thuc hien", "noi dung nhiem vu", "ten nhiem vu"],
     "other": ["san pham", "ket qua", "san pham dau ra", "kinh phi", "nguon kinh phi", "hinh thuc", "dia diem",
-              "muc tieu", "chi tieu", "ghi chu", "doi tuong", "yeu cau"],
+              "muc tieu", "chi tieu", "ghi chu", "doi tuong", "yeu cau", "hinh thuc cong khai"],
 }.items():
     for _name in _names:
         LABELS[_name] = _role

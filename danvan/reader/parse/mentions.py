@@ -85,7 +85,9 @@ _WHITE = re.compile(r"\s+")
 _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải tạo", "cai tao", "chế tạo", "che tao",
                    "bầu cử", "bau cu", "ban quản", "ban quan", "công lập", "cong lap", "độc lập", "doc lap",
                    "hoạch tổng", "hoach tong",  # `Phòng Kế hoạch tổng hợp`
-                   "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup"}
+                   "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup",
+                   # `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`
+                   "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao"}
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
@@ -93,6 +95,8 @@ def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, d
         return None  # no verb opens with this word
     if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in _NOUN_COMPOUNDS:
         return None
+    if folded[i] == "co" and folded[i + 1:i + 3] == ["du", "an"]:
+        return None  # `Ủy ban nhân dân các xã có dự án`: which communes, not what they do
     for n in range(_MAX_VERB_WORDS, 0, -1):
         if diacritics:
             phrase = " ".join(lowered[i:i + n])
@@ -109,7 +113,7 @@ _VERB_FIRST = frozenset(v.split()[0] for v in VERBS_VN)
 _VERB_FIRST_FOLDED = frozenset(v.split()[0] for v in VERBS_FOLD)
 _MAX_VERB_WORDS = 3
 _TOKENS = re.compile(r"[^\s,;:.()]+|[,;:.()]")
-_MAX_MENTION_WORDS = 14  # a longer "agency" read from prose is a sentence the verb list did not stop
+_MAX_MENTION_WORDS = 16  # a longer "agency" read from prose is a sentence the verb list did not stop
 
 
 class Words:

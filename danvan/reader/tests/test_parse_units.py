@@ -103,6 +103,8 @@ def test_citations_drop_own_symbol_and_duplicates():
         ("Tham muu thyuc hién: Phong Hanh chinh", "executing", "Phong Hanh chinh"),
         ("Chi dao: Chanh Van phong", "directing", "Chanh Van phong"),
         ("Nhiệm vụ: Rà soát văn bản", "task", "Rà soát văn bản"),
+        ("Thời điểm: Tháng 01 hằng năm", "time", "Tháng 01 hằng năm"),
+        ("Hình thức công khai: Niêm yết tại trụ sở", "other", "Niêm yết tại trụ sở"),
     ],
 )
 def test_labels(text, role, value):
@@ -165,6 +167,10 @@ def test_roles_from_prose():
     assert got["executing"] == ["Phòng Kế hoạch tổng hợp"] and got["cooperating"] == ["Khoa Dược", "Phòng Điều dưỡng"]
     got = roles_from_text("Các đơn vị sự nghiệp công lập lập kế hoạch tổ chức hội nghị.")
     assert got["executing"] == ["Các đơn vị sự nghiệp công lập"]
+    got = roles_from_text("Ủy ban nhân dân các xã, phường có dự án phối hợp với Sở Xây dựng rà soát hồ sơ.")
+    assert got["executing"] == ["Ủy ban nhân dân các xã, phường có dự án"]
+    got = roles_from_text("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh báo cáo tiến độ.")
+    assert got["executing"] == ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]
     got = roles_from_text("Đoàn kiểm tra tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở.")
     assert got["executing"] == ["Đoàn kiểm tra"]
     assert not any(roles_from_text("Tiếp tục quán triệt các văn bản.").values())
