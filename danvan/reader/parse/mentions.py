@@ -37,7 +37,7 @@ _ORG_HEADS = (
     "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
-    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ",
+    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
@@ -184,7 +184,7 @@ def _is_generic_piece(piece: str) -> bool:
         return True
     return all(w in {"cong", "chuc", "vien", "can", "bo", "nguoi", "lao", "dong", "nganh", "truc", "thuoc", "chuyen", "mon","co", "quan", "don", "vi", "dia", "phuong", "ban", "so", "phong",
                                          "to", "hoi", "doan", "the", "xa", "thi", "tran", "huyen",
-                                         "cap", "uy", "chinh", "quyen", "khoa"} for w in words)
+                                         "cap", "uy", "chinh", "quyen", "khoa", "nghiep", "vu"} for w in words)
 
 
 def names_a_body(mention: str) -> bool:

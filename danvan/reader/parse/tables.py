@@ -21,6 +21,7 @@ _COLUMNS = [
 _ROMAN = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))\.?$")
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _LETTER = re.compile(r"^([a-zđ])[.)]?$")
+_GROUP_LETTER = re.compile(r"^[A-H]\.?$")
 
 
 _TITLE_FIRST = re.compile(r"^(?:noi dung|nhiem vu|ten nhiem vu|cong viec|hoat dong|giai phap)\b")
@@ -109,7 +110,8 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             continue  # a row of column numbers (1) (2) (3)
         others = [cells[col[k]] for k in ("lead", "cooperating", "executing", "time", "directing")
                   if k in col and col[k] < len(cells) and cells[col[k]] and cells[col[k]] != title]
-        if _ROMAN.match(number) or (not number and not others and title and title.isupper()):
+        if _ROMAN.match(number) or (not others and title and title.isupper() and (
+                not number or _GROUP_LETTER.match(number))):  # `A<tab>CÔNG TÁC CHỈ ĐẠO`
             group = number.rstrip(".") or None
             continue
         if not title:

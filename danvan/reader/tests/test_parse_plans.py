@@ -168,6 +168,23 @@ def test_table_without_numbers_counts_rows():
     assert tasks["PL.2"]["timeframe"] == {"kind": "period", "date": None, "year": 2030, "raw": "Giai đoạn 2025 - 2030"}
 
 
+def test_table_groups_lettered_a_b_run_their_row_numbers_on():
+    blocks = [
+        Paragraph("KẾ HOẠCH", line=1), Paragraph("Thực hiện dân chủ trong trường học", line=2),
+        Paragraph("PHỤ LỤC", line=3),
+        Table(rows=[["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+                    ["A", "CÔNG TÁC CHỈ ĐẠO"],
+                    ["1", "Ban hành kế hoạch", "Văn phòng Sở", "Các phòng chuyên môn, nghiệp vụ thuộc Sở", "Tháng 3/2026"],
+                    ["B", "KIỂM TRA, GIÁM SÁT", "", "", ""],
+                    ["2", "Kiểm tra các trường", "Thanh tra Sở", "Tỉnh đoàn, Ngân hàng Chính sách xã hội", "Quý III/2026"]],
+              line=4),
+    ]
+    tasks = by_path(valid(parse_plan(SourceDocument(blocks=blocks))))
+    assert sorted(tasks) == ["PL.A.1", "PL.B.2"]
+    assert tasks["PL.A.1"]["cooperating"] == ["Các phòng chuyên môn, nghiệp vụ thuộc Sở"]
+    assert tasks["PL.B.2"]["cooperating"] == ["Tỉnh đoàn", "Ngân hàng Chính sách xã hội"]
+
+
 CONG_VAN = """
 ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Số: 1455/UBND-KGVX                 Huế, ngày 02 tháng 4 năm 2025
