@@ -28,10 +28,11 @@ _PERIODS = [
     ("six_months", "thang", re.compile(r"(?:6(?<!\w6)|0(?<!\w0)6|s(?<!\ws)au) thang\b")),
     ("nine_months", "thang", re.compile(r"(?:9(?<!\w9)|0(?<!\w0)9|c(?<!\wc)hin) thang\b")),
     # `\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va|tong ket)\s*,?\s*nam\b(?!\s*\d)`
-    # ... and the year's results: `kết quả thực hiện ... năm 2026` (no month or quarter in between)
+    # ... and the year's results: `kết quả thực hiện ... năm 2026` (no month or quarter in between; `chính quyền`
+    # is no `quý`)
     ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
         w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va", "tong ket")) +
-        r"|k(?<!\wk)et qua thuc hien(?:(?!thang|quy|nam)[^;.()]){0,80}?nam \d{4}\b")),
+        r"|k(?<!\wk)et qua thuc hien(?:(?!\b(?:thang|quy|nam)\b)[^;.()]){0,80}?\bnam \d{4}\b")),
     # `đột xuất`; `kịp thời báo cáo`, `báo cáo ngay` (incidents, as they happen)
     ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b|b(?<!\wb)ao cao ngay\b(?!\s*\d)")),
 ]

@@ -89,7 +89,7 @@ _ORIGINAL = {
     "six_months": r"\b(?:6|06|sau) thang\b",
     "nine_months": r"\b(?:9|09|chin) thang\b",
     "annual": r"\bh[ae]ng nam\b|\bmoi nam\b|\bcuoi nam\b|(?:thang|quy|bao cao|dinh ky|va|tong ket)\s*,?\s*nam\b(?!\s*\d)"
-              r"|\bket qua thuc hien(?:(?!thang|quy|nam)[^;.()]){0,80}?nam \d{4}\b",
+              r"|\bket qua thuc hien(?:(?!\b(?:thang|quy|nam)\b)[^;.()]){0,80}?\bnam \d{4}\b",
     "ad_hoc": r"\bdot xuat\b|\bkip thoi bao cao\b|\bbao cao ngay\b(?!\s*\d)",
 }
 _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
