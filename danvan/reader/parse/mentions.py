@@ -453,6 +453,11 @@ def partners(text: str) -> list[str]:
     while words.has(i + 1):
         i += 1
         tok = words.tokens[i]
+        if tok == "(":  # a short aside after a name (`Ban Tuyên giáo Tỉnh ủy (đề nghị), Ủy ban MTTQ ...`) goes on
+            close = next((j for j in range(i + 1, i + 8) if words.has(j) and words.tokens[j] in "()"), None)
+            if close is not None and words.tokens[close] == ")":
+                i = close
+                continue
         if tok in (".", ":", "(", ";") or i > 40:
             end = words.starts[i]
             break

@@ -171,6 +171,9 @@ def test_roles_from_prose():
     assert got["executing"] == ["Ủy ban nhân dân các xã, phường có dự án"]
     got = roles_from_text("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh báo cáo tiến độ.")
     assert got["executing"] == ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"]
+    got = roles_from_text("Sở Nội vụ chủ trì, phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy (đề nghị), Ủy ban Mặt trận "
+                          "Tổ quốc Việt Nam tỉnh hướng dẫn các cơ quan đăng ký mô hình.")
+    assert got["cooperating"] == ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
     got = roles_from_text("Đoàn kiểm tra tổng hợp kết quả kiểm tra, báo cáo Giám đốc Sở.")
     assert got["executing"] == ["Đoàn kiểm tra"]
     assert not any(roles_from_text("Tiếp tục quán triệt các văn bản.").values())
@@ -339,3 +342,9 @@ def test_a_monthly_day_printed_a_few_words_after_the_month():
 def test_a_degree_or_rank_before_the_signers_name_is_not_part_of_it(printed):
     tail = [Line(text=t, first=n, last=n, upper=t.isupper()) for n, t in enumerate(["GIÁM ĐỐC", "(Đã ký)", printed])]
     assert parse_signer(tail)["name"] == "Lương Văn Thịnh"
+
+
+def test_the_years_results_with_a_word_that_opens_like_a_quarter():
+    reports = reports_in_sentence("Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện công tác dân vận "
+                                  "chính quyền năm 2026 trước ngày 20/11/2026.", [])
+    assert _pairs(reports) == {("annual", "2026-11-20")}
