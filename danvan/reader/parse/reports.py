@@ -215,8 +215,11 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
     periods = [p for _, p in tokens]
     if trouble and "ad_hoc" not in periods and (closing or not periods):
         tokens.append((trouble.start(), "ad_hoc"))
-    if not tokens and ("khi" in folded or "theo" in folded) and _ON_DEMAND.search(folded):
-        tokens.append((_ON_DEMAND.search(folded).start(), "ad_hoc"))  # type: ignore[union-attr]
+    if "ad_hoc" not in periods and ("khi" in folded or "theo" in folded):
+        on_demand = _ON_DEMAND.search(folded)
+        # alone, or as another occasion (`hằng năm ... và khi có yêu cầu`), not a gloss on a period (`(khi yêu cầu)`)
+        if on_demand and (not tokens or folded[:on_demand.start()].rstrip().endswith((" va", " hoac"))):
+            tokens.append((on_demand.start(), "ad_hoc"))
     if not tokens:
         if any(g[2] for g in dues):
             tokens.append((dues[0][0], "monthly"))

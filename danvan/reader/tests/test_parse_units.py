@@ -348,3 +348,11 @@ def test_the_years_results_with_a_word_that_opens_like_a_quarter():
     reports = reports_in_sentence("Sở Nội vụ tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện công tác dân vận "
                                   "chính quyền năm 2026 trước ngày 20/11/2026.", [])
     assert _pairs(reports) == {("annual", "2026-11-20")}
+
+
+def test_on_demand_as_another_occasion_but_not_as_a_gloss_on_a_period():
+    reports = reports_in_sentence("Ủy ban nhân dân phường báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh hằng năm, "
+                                  "trước ngày 20 tháng 11 và khi có yêu cầu.", [])
+    assert _pairs(reports) == {("annual", "--11-20"), ("ad_hoc", None)}
+    reports = reports_in_sentence("Định kỳ 06 tháng, hằng năm báo cáo kết quả gửi về Sở Nội vụ (khi yêu cầu).", [])
+    assert {r["period"] for r in reports} == {"six_months", "annual"}
