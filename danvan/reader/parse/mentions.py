@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from typing import TypeVar
 
 from danvan.reader.parse.text import afold
 
@@ -271,14 +272,7 @@ def clean_mention(text: str) -> str:
 
 def split_mentions(text: str) -> list[str]:
     """A fresh list of the mentions in `text` (see `_split_mentions`)."""
-    text = text or ""
-    memo = getattr(_DOCUMENT, "mentions", None)
-    if memo is None:
-        return list(_split_mentions(text))
-    got = memo.get(text)
-    if got is None:
-        got = memo[text] = _split_mentions(text)
-    return list(got)
+    return list(_per_document("mentions", _split_mentions, text or ""))
 
 
 def _split_mentions(text: str) -> tuple[str, ...]:
@@ -336,13 +330,7 @@ def _strip_preface(text: str) -> str:
 
 def subject_of(text: str) -> tuple[str, str, int]:
     """The agency phrase that opens `text`, the verb that ends it (folded) and its character offset."""
-    memo = getattr(_DOCUMENT, "subjects", None)
-    if memo is None:
-        return _subject_of(text)
-    got = memo.get(text)
-    if got is None:
-        got = memo[text] = _subject_of(text)
-    return got
+    return _per_document("subjects", _subject_of, text)
 
 
 def _subject_of(text: str) -> tuple[str, str, int]:
@@ -389,6 +377,7 @@ def _subject_of(text: str) -> tuple[str, str, int]:
 _VERB_HEADS = {"lanh dao", "chi dao"}
 
 _DOCUMENT = threading.local()
+T = TypeVar("T")
 _MEMOS = ("roles", "mentions", "subjects")
 
 
@@ -407,14 +396,20 @@ def document_scope() -> Iterator[None]:
             setattr(_DOCUMENT, name, memo)
 
 
-def roles_from_text(text: str) -> dict[str, list[str]]:
-    """Roles read from prose: subject → executing (or lead before `chủ trì`); `phối hợp với Y` → cooperating."""
-    memo = getattr(_DOCUMENT, "roles", None)
+def _per_document(memo_name: str, compute: Callable[[str], T], text: str) -> T:
+    """`compute(text)`, read once per document inside `document_scope` (a pure function of the text)."""
+    memo = getattr(_DOCUMENT, memo_name, None)
     if memo is None:
-        return _roles_from_text(text)
+        return compute(text)
     got = memo.get(text)
     if got is None:
-        got = memo[text] = _roles_from_text(text)
+        got = memo[text] = compute(text)
+    return got
+
+
+def roles_from_text(text: str) -> dict[str, list[str]]:
+    """Roles read from prose: subject → executing (or lead before `chủ trì`); `phối hợp với Y` → cooperating."""
+    got = _per_document("roles", _roles_from_text, text)
     return {role: list(names) for role, names in got.items()}  # fresh lists: callers may keep or extend them
 
 
