@@ -6,7 +6,9 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from danvan.reader.parse.mentions import subject_of
 from danvan.reader.parse.text import ocr_key
+from danvan.reader.parse.timeframe import parse_timeframe
 
 LABELS: dict[str, str] = {}
 for _role, _names in {
@@ -101,9 +103,6 @@ def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _roles_in_words(inner: str) -> list[tuple[str, str]]:
     """The `;`-clauses of a bracket, each a label, `X chủ trì[, phối hợp với Y]`, `X thực hiện[, <time>]` or a
     time; nothing unless every clause is one of those and one names a body."""
-    from danvan.reader.parse.mentions import subject_of  # local imports: mentions and timeframe are heavier
-    from danvan.reader.parse.timeframe import parse_timeframe
-
     pairs: list[tuple[str, str]] = []
     for clause in inner.split(";"):
         clause = clause.strip(" .,")
