@@ -150,9 +150,6 @@ def fix_line(text: str) -> str:
                 cache[word] = fixed
         if fixed[0] is None:  # a known syllable: the word before may make another one likelier
             folded = fixed[1]
-            if prev is None or folded in _FOLLOWERS.get(prev, _NONE):
-                prev = folded  # the usual case, `_in_context` inlined: the pair is known
-                continue
             better = _in_context(prev, folded)  # type: ignore[arg-type]
             if better:
                 parts[i] = better[:1].upper() + better[1:] if word[:1].isupper() or word[:1].isdigit() else better

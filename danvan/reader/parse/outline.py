@@ -368,13 +368,11 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
             roles["cooperating"] = partners(node.text[m.end():])
         found = True
     if not found:
-        texts = [node.text]
         got = roles_from_text(node.text)
         if not any(got.values()) and paras:
             got = roles_from_text(paras[0].text)
         if not any(got.values()):
             got = _lead_in_later_sentence(node.text, [p.text for p in paras])
-        texts = texts  # noqa: PLW0127
         for r, v in got.items():
             roles[r] = v
     if task_attr is not None and not node.text:

@@ -275,25 +275,22 @@ def reports_in_sentence(sentence: str, sender: list[str], closing: bool = False,
     return list(entries.values())
 
 
-def _sentences(text: str) -> list[str]:
-    return [text[a:b] for a, b in _sentence_spans(text)]
-
-
 def _duty_spans(text: str, folded_text: str | None) -> list[tuple[int, int]]:
     """The sentences of `text`, each cut again before a `;`-clause that names its own sender of a report when
     what comes before speaks of a report too: `Hằng tháng, các thôn báo cáo về UBND xã trước ngày 25; UBND xã
     tổng hợp, báo cáo UBND tỉnh 6 tháng ...` is two duties (`Các sở; UBND các xã báo cáo ...` is one)."""
+    def folded(a: int, b: int) -> str:
+        return folded_text[a:b] if folded_text is not None else afold(text[a:b])
+
     spans = []
     for start, end in _sentence_spans(text):
         piece_start = start
-        for m in _SEMICOLON.finditer(text, start, end):
-            clause = text[m.end():end].split(";", 1)[0]
-            folded = folded_text[m.end():m.end() + len(clause)] if folded_text is not None else afold(clause)
-            before = folded_text[piece_start:m.start()] if folded_text is not None else \
-                afold(text[piece_start:m.start()])
-            if _REPORT.search(folded) and _REPORT.search(before) and _subject_sender(clause):
-                spans.append((piece_start, m.start()))
-                piece_start = m.end()
+        cuts = [m.start() for m in _SEMICOLON.finditer(text, start, end)]
+        for cut, clause_end in zip(cuts, cuts[1:] + [end], strict=False):  # no cut: no clause
+            if _REPORT.search(folded(cut + 1, clause_end)) and _REPORT.search(folded(piece_start, cut)) and \
+                    _subject_sender(text[cut + 1:clause_end]):
+                spans.append((piece_start, cut))
+                piece_start = cut + 1
         spans.append((piece_start, end))
     return spans
 
