@@ -184,7 +184,7 @@ def prepare(doc: SourceDocument) -> Prepared:
         if (
             isinstance(item, Line)
             and item.kind == "para"
-            and item.role is None
+            and (item.role is None or _closes_bracket(prev, item))
             and isinstance(prev, Line)
             and prev.footnote == item.footnote
             and not (prev.kind in ("roman", "part") or (prev.upper and prev.kind == "para"))
@@ -193,13 +193,20 @@ def prepare(doc: SourceDocument) -> Prepared:
             prev.text = f"{prev.text} {item.text}"
             if prev.role:
                 prev.value = f"{prev.value} {item.text}".strip()
-            elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")") and ":" in prev.text:
+            elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")"):
                 prev.text, prev.extra = inline_labels(prev.text)  # `(Cơ quan chủ trì: ...;` broken over two lines
             prev.last = item.last
             prev.tail = item.tail
             continue
         items.append(item)
     return Prepared(items=items, broken=broken, undiacritised=undiacritised)
+
+
+def _closes_bracket(prev: object, item: Line) -> bool:
+    """`(X thực hiện;` / `thời gian: thường xuyên).`: a label line that closes the bracket the line above opened
+    is the rest of that item's trailing bracket, not a role line of its own."""
+    return (isinstance(prev, Line) and not prev.role and prev.kind != "para"
+            and item.text.rstrip(" .;").endswith(")") and prev.text.count("(") > prev.text.count(")"))
 
 
 def _continues(prev: Line, item: Line, broken: bool, typical: int = 80) -> bool:

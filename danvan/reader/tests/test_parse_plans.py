@@ -340,6 +340,29 @@ III. KINH PHÍ
     assert tasks["II.5"]["title"].endswith("(gọi tắt là Dân vận khéo)") and tasks["II.5"]["executing"] == []
 
 
+def test_a_trailing_bracket_broken_over_two_lines_is_read_whole():
+    plan = """
+KẾ HOẠCH
+Thực hiện dân chủ ở cơ sở năm 2026
+II. NHIỆM VỤ, GIẢI PHÁP
+- Tạo điều kiện để Ban Thanh tra nhân dân hoạt động có hiệu quả (Văn phòng HĐND và UBND phường, Phòng Kinh tế \
+thực hiện;
+thời gian: thường xuyên).
+- Xử lý kịp thời các hành vi gây rối an ninh, trật tự (Công an phường chủ trì,
+phối hợp với Ban Chỉ huy Quân sự phường; quý II/2026).
+- Tổ chức đối thoại với Nhân dân.
+""".replace("\\\n", "")
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert sorted(tasks) == ["II.1", "II.2", "II.3"]
+    assert tasks["II.1"]["title"] == "Tạo điều kiện để Ban Thanh tra nhân dân hoạt động có hiệu quả"
+    assert tasks["II.1"]["executing"] == ["Văn phòng HĐND và UBND phường", "Phòng Kinh tế"]
+    assert tasks["II.1"]["timeframe"]["raw"] == "thường xuyên" and tasks["II.1"]["source_lines"] == [4, 5]
+    assert tasks["II.2"]["title"] == "Xử lý kịp thời các hành vi gây rối an ninh, trật tự"
+    assert tasks["II.2"]["lead"] == ["Công an phường"]
+    assert tasks["II.2"]["cooperating"] == ["Ban Chỉ huy Quân sự phường"]
+    assert tasks["II.2"]["timeframe"]["date"] == "2026-06-30"
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
