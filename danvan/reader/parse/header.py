@@ -214,6 +214,17 @@ def issuer_from_opening(lines: list[Line], start: int, stop: int) -> str | None:
     return best
 
 
+def _position_case(printed: str) -> str:
+    """`PHÓ CHỦ TỊCH THƯỜNG TRỰC` → `Phó Chủ tịch Thường trực`, `CHÁNH VĂN PHÒNG` → `Chánh Văn phòng`: a title is
+    capitalised on its first word and on the office after `Phó`/`Chánh`."""
+    words = sentence_case(printed).split()
+    if len(words) > 1 and afold(words[0]) in ("pho", "chanh"):
+        words[1] = words[1][:1].upper() + words[1][1:]
+    text = " ".join(words)
+    at = afold(text).find(" thuong truc")
+    return text if at < 0 else text[:at + 1] + text[at + 1].upper() + text[at + 2:]
+
+
 def parse_signer(tail: list[Line]) -> dict:
     signer: dict[str, str | None] = {"name": None, "position": None, "authority": None}
     authority: list[str] = []
@@ -235,7 +246,7 @@ def parse_signer(tail: list[Line]) -> dict:
                 signed_at = at
                 continue
             if is_mostly_upper(seg) and _POSITION.match(afold(seg)) and len(seg) < 50:
-                position = sentence_case(seg)
+                position = _position_case(seg)
                 signed_at = at
                 continue
     below = tail[signed_at + 1: signed_at + 5] if signed_at is not None else []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from danvan.reader.document import Paragraph, SourceDocument, Table
 from danvan.reader.parse.labels import inline_labels, label_of, split_labels
 from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
-from danvan.reader.parse.text import mostly_upper_line, ocr_key, squeeze, upper_ratio
+from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze, upper_ratio
 
 KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huong dan", "chi thi", "nghi quyet",
              "thong bao", "phuong an", "bao cao", "ke hoach lien tich", "chuong trinh hanh dong"}
@@ -42,6 +42,7 @@ class Line:
     upper: bool = False
     tail: int = 0  # length of the last physical line joined into this one
     extra: list = field(default_factory=list)  # further (role, value) pairs printed on the same line
+    series: str = ""  # `giai phap` of `Giải pháp 2:`: items numbered after a word (see `_number_series`)
 
 
 @dataclass(slots=True)
@@ -68,6 +69,10 @@ _AFTER_LETTER = frozenset(")./")  # `a)`, `a.`, `a/` (or a space before the `)`)
 _PART_WORD = re.compile(r"^(?:PHẦN|Phần)\s+(?:(?:THỨ|thứ)\s+(NHẤT|nhất|HAI|hai|BA|ba|TƯ|tư|NĂM|năm|SÁU|sáu)|"
                         r"(X{0,3}(?:IX|IV|V?I{1,3}|V|X)))\b\s*[.:\-–]?\s*(.*)$")
 _PART_NUMERALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "năm": "V", "sáu": "VI"}
+# `Nhiệm vụ 1:`, `Giải pháp 2.`, `Bước 3:`: items numbered after a word, matched on the folded text
+_SERIES = re.compile(r"^(nhom nhiem vu|nhom giai phap|nhiem vu|giai phap|buoc|hoat dong|noi dung|cong viec)\s+"
+                     r"(\d{1,2}|[ivx]{1,4})\s*[:.)\-–]\s*(?=\S)")
+_SERIES_START = frozenset("NnGgBbHhCc")
 
 
 def _classify(text: str) -> tuple[str, str, str]:
@@ -116,6 +121,11 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     if not footnote and len(text) <= 16 and _PAGE_NUMBER.match(text):  # `trang 123 / 123` is the longest
         return None
     kind, label, rest = ("para", "", text) if footnote else _classify(text)
+    series = ""
+    if kind == "para" and not footnote and text[0] in _SERIES_START:
+        m = _SERIES.match(afold(text[:24]))
+        if m:
+            kind, label, rest, series = "num", m.group(2).upper(), text[m.end():], m.group(1)
     # positional: a dataclass takes keywords noticeably slower, and this runs once per line
     line = Line(rest, number, number, kind, label, footnote, None, "", False, len(text))
     if not footnote and kind != "roman" and kind != "part":
@@ -129,7 +139,34 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             if not line.text and line.extra:  # the bracket on a line of its own, under the item it closes
                 (line.role, line.value), line.extra = line.extra[0], line.extra[1:]
     line.upper = mostly_upper_line(rest)
+    line.series = series
     return line
+
+
+def _number_series(raw: list) -> None:
+    """Give items numbered after a word the outline numbers they stand for. The first word seen in a section
+    (`Nhiệm vụ 1:`) numbers items under the numbered item above it, if any; a second word (`Giải pháp 1:`)
+    numbers items under the first word's latest item, and so on: `II` / `Nhiệm vụ 2:` / `Giải pháp 3:` is
+    `II.2.3`."""
+    words: list[str] = []
+    current: dict[str, str] = {}
+    last_num = ""
+    for item in raw:
+        if not isinstance(item, Line) or item.footnote:
+            continue
+        if item.kind in ("roman", "part"):
+            words, current, last_num = [], {}, ""
+        elif item.kind == "num" and not item.series:
+            last_num, current = item.label, {}
+        elif item.series:
+            if item.series not in words:
+                words.append(item.series)
+            rank = words.index(item.series)
+            parent = current.get(words[rank - 1], "") if rank else last_num
+            item.label = f"{parent}.{item.label}" if parent else item.label
+            current[item.series] = item.label
+            for deeper in words[rank + 1:]:
+                current.pop(deeper, None)
 
 
 def _is_broken(lines: list[Line]) -> bool:
@@ -161,6 +198,8 @@ def prepare(doc: SourceDocument) -> Prepared:
             if line is not None:
                 raw.append(line)
     text_lines = [x for x in raw if isinstance(x, Line)]
+    if any(x.series for x in text_lines):
+        _number_series(raw)
     undiacritised = is_undiacritised([x.text for x in text_lines])
     if undiacritised:
         for x in text_lines:

@@ -88,13 +88,18 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "hoạch tổng", "hoach tong",  # `Phòng Kế hoạch tổng hợp`
                    "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup",
                    # `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`
-                   "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao"}
+                   "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao",
+                   "lý xây", "ly xay"}  # `Phòng Quản lý xây dựng`
+# a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`
+_NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich"}
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
     if (lowered[i] not in _VERB_FIRST) if diacritics else (folded[i] not in _VERB_FIRST_FOLDED):
         return None  # no verb opens with this word
     if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in _NOUN_COMPOUNDS:
+        return None
+    if i + 1 < len(lowered) and f"{lowered[i]} {lowered[i + 1]}" in _NOUNS_FROM_VERBS:
         return None
     if folded[i] == "co" and folded[i + 1:i + 3] == ["du", "an"]:
         return None  # `Ủy ban nhân dân các xã có dự án`: which communes, not what they do

@@ -87,7 +87,7 @@ def test_province_plan_with_parts():
     assert doc["issuer"] == "Ủy ban nhân dân tỉnh Quảng Nam"
     assert doc["place"] == "Quảng Nam" and doc["date"] == "2025-03-05"
     assert doc["title"] == "Triển khai công tác dân vận chính quyền năm 2025"
-    assert doc["signer"] == {"name": "Nguyễn Văn Bình", "position": "Phó chủ tịch",
+    assert doc["signer"] == {"name": "Nguyễn Văn Bình", "position": "Phó Chủ tịch",
                              "authority": "TM. Ủy ban nhân dân; KT. Chủ tịch"}
     assert out["citations"] == ["23-QĐ/TW", "17-KH/TU"]
     tasks = by_path(out)
@@ -361,6 +361,37 @@ phối hợp với Ban Chỉ huy Quân sự phường; quý II/2026).
     assert tasks["II.2"]["lead"] == ["Công an phường"]
     assert tasks["II.2"]["cooperating"] == ["Ban Chỉ huy Quân sự phường"]
     assert tasks["II.2"]["timeframe"]["date"] == "2026-06-30"
+
+
+def test_items_numbered_after_a_word():
+    plan = """
+KẾ HOẠCH
+Công tác dân vận trong giải phóng mặt bằng năm 2026
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+Nhiệm vụ 1: Nâng cao nhận thức của cán bộ, công chức
+Giải pháp 1: Phòng Kế hoạch - Tài chính tham mưu tổ chức hội nghị quán triệt.
+Thời hạn: chậm nhất ngày 30/6/2026.
+Giải pháp 2: Văn phòng Sở phối hợp với Phòng Quản lý xây dựng, Phòng Quản lý kết cấu hạ tầng giao thông kiểm tra.
+NHIỆM VỤ 2: Xây dựng mô hình "Dân vận khéo"
+Các phòng, đơn vị trực thuộc Sở đăng ký ít nhất 01 mô hình.
+Thời hạn: trước ngày 15/11/2026.
+III. CÁC BƯỚC THỰC HIỆN
+Bước 1: Thành lập Tổ soạn thảo hương ước.
+Người thực hiện: Công chức Văn hóa - Xã hội.
+Bước 2. Niêm yết công khai dự thảo.
+Nhiệm vụ: Tổ chức hội nghị
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert sorted(tasks) == ["II.1.1", "II.1.2", "II.2", "III.1", "III.2"]
+    assert tasks["II.1.1"]["title"] == "Phòng Kế hoạch - Tài chính tham mưu tổ chức hội nghị quán triệt"
+    assert tasks["II.1.1"]["executing"] == ["Phòng Kế hoạch - Tài chính"]
+    assert tasks["II.1.1"]["timeframe"]["date"] == "2026-06-30"
+    # `giao thông` and `quản lý xây dựng` are in the names, not verbs that end them
+    assert tasks["II.1.2"]["cooperating"] == ["Phòng Quản lý xây dựng", "Phòng Quản lý kết cấu hạ tầng giao thông"]
+    assert tasks["II.2"]["title"] == 'Xây dựng mô hình "Dân vận khéo"'
+    assert tasks["II.2"]["executing"] == ["Các phòng, đơn vị trực thuộc Sở"]
+    assert tasks["III.1"]["executing"] == ["Công chức Văn hóa - Xã hội"]
+    assert tasks["III.2"]["title"] == "Niêm yết công khai dự thảo"
 
 
 def test_draft_flags():
