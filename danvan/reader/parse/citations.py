@@ -9,8 +9,9 @@ import unicodedata
 # the regex engine can skip ahead to digits.
 _SYMBOL = re.compile(
     r"(\d(?<![\w/.-]\d)\d{0,4})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
-    r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3}|(?:UBTV)?QH\d{1,2}(?![\w/-]))"
+    r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,15}\d{0,2}){1,3}|(?:UBTV)?QH\d{1,2}(?![\w/-]))"
 )
+# a unit code may end in digits: `41/KH-BCA-X03`, `125/KH-CAT-PV05` (police and army units)
 # Laws and resolutions of the National Assembly and its Standing Committee: `10/2022/QH15`, `1211/2016/UBTVQH13`
 _ASSEMBLY = re.compile(r"(?:UBTV)?QH\d{1,2}")
 _REPAIR = {

@@ -169,6 +169,10 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
     issuer_lines = [x for x in issuer_lines if len(x) > 2 and not x.startswith(("Số", "SỐ"))][:3]
     if not issuer_lines:
         return None
+    if len(issuer_lines) == 3 and afold(issuer_lines[1]).startswith(_ORG_WORDS) and \
+            not afold(issuer_lines[2]).startswith(_ORG_WORDS):
+        # `BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ` / `DÂN CHỦ Ở CƠ SỞ`: the body's name wrapped onto the next line
+        issuer_lines = [issuer_lines[0], f"{issuer_lines[1]} {issuer_lines[2]}"]
     if len(issuer_lines) >= 2 and afold(issuer_lines[0]).startswith("dang bo ") and \
             re.search(r"\buy\b|^(?:ban|chi bo|dang uy)\b", afold(issuer_lines[-1])):
         return _title_case_org(issuer_lines[-1])  # `ĐẢNG BỘ TỈNH X` above `HUYỆN ỦY Y`: the committee issues

@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from danvan.reader.parse.mentions import subject_of
-from danvan.reader.parse.text import ocr_key
+from danvan.reader.parse.text import afold, ocr_key
 from danvan.reader.parse.timeframe import parse_timeframe
 
 LABELS: dict[str, str] = {}
@@ -47,6 +47,8 @@ def role_of_key(prefix: str) -> str | None:
     if role is None and key.startswith(("thoi han ", "thoi gian ", "tien do ")) and key.count(" ") <= 4 and \
             "bao cao" not in key:
         role = "time"  # `Thời hạn đăng ký:`, `Thời gian tổ chức:`
+    if role is None and key.count(" ") <= 7:
+        role = _role_by_words(key)
     if role is None and 8 <= len(key) <= 40 and key.count(" ") <= 5:
         found = process.extractOne(key, _FUZZY_KEYS, scorer=fuzz.ratio, score_cutoff=86)
         if found:
@@ -54,6 +56,27 @@ def role_of_key(prefix: str) -> str | None:
     if len(_CACHE) < 5000:
         _CACHE[key] = role
     return role
+
+
+# the words a role label is made of, beyond the listed ones: `Đơn vị thực hiện chính:`, `Cơ quan chủ trì tham mưu:`
+_LABEL_WORDS = frozenset(["co", "quan", "don", "vi", "bo", "phan", "chu", "tri", "phoi", "hop", "thuc", "hien", "chinh", "tham", "muu", "trach", "nhiem", "chiu", "lien", "to", "chuc", "trien", "khai", "dia", "phuong", ",", "va", "cung"])
+_DIRECTING_OPENERS = ("chi huy ", "lanh dao ", "thu truong ", "ban giam doc ", "ban chi huy ")
+
+
+def _role_by_words(key: str) -> str | None:
+    """A label worded otherwise than the list: one naming a body (`đơn vị`, `cơ quan`, `bộ phận`) and a role in role
+    words only, or a leader who directs (`Chỉ huy Công an tỉnh chỉ đạo:`, `Lãnh đạo Sở phụ trách:`)."""
+    if key.startswith(("co quan", "don vi", "bo phan")) and all(w in _LABEL_WORDS for w in key.replace(",", " ").split()):
+        lead, coop = "chu tri" in key, "phoi hop" in key
+        if lead:
+            return "lead_coop" if coop else "lead"
+        if coop:
+            return "cooperating"
+        if "thuc hien" in key or "tham muu" in key or "trien khai" in key:
+            return "executing"
+    if key.startswith(_DIRECTING_OPENERS) and key.endswith((" chi dao", " phu trach")):
+        return "directing"
+    return None
 
 
 def label_of(text: str) -> tuple[str | None, str]:
@@ -100,9 +123,33 @@ def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text[: m.start()].rstrip(" ,;:"), pairs
 
 
-def _roles_in_words(inner: str) -> list[tuple[str, str]]:
-    """The `;`-clauses of a bracket, each a label, `X chủ trì[, phối hợp với Y]`, `X thực hiện[, <time>]` or a
-    time; nothing unless every clause is one of those and one names a body."""
+# `... Giao: Sở X chủ trì; Sở Y phối hợp. Hoàn thành trong quý II/2026.` closing an item's paragraph
+_ASSIGNMENT = re.compile(r"(?:^|(?<=[.;])\s+)(?:Giao|GIAO|Phân công|Phan cong|PHÂN CÔNG)"
+                         r"(?: nhiệm vụ| nhiem vu| NHIỆM VỤ)?\s*:\s*(?=\S)")
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def assignment(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item that ends in `Giao: X chủ trì; Y phối hợp.` and maybe a time sentence (`Hoàn thành trong quý
+    II/2026.`) → its text before `Giao:` and the roles and time; the text and no pairs when it has none."""
+    m = _ASSIGNMENT.search(text)
+    if not m:
+        return text, []
+    who, *after = _SENTENCE_BREAK.split(text[m.end():])
+    pairs = _roles_in_words(who.rstrip(" ."), strict=False)
+    if not pairs:
+        return text, []
+    for sentence in after:
+        sentence = sentence.strip(" .")
+        if parse_timeframe(sentence)["kind"] != "none":
+            pairs.append(("time", sentence))
+    return text[: m.start()].rstrip(" ,;:"), pairs
+
+
+def _roles_in_words(inner: str, strict: bool = True) -> list[tuple[str, str]]:
+    """The `;`-clauses of a bracket, each a label, `X chủ trì[, phối hợp với Y]`, `Y phối hợp`, `X thực hiện[,
+    <time>]` or a time; nothing unless every clause is one of those and one names a body. Not `strict` (after
+    `Giao:`), words after `X thực hiện` that tell no time are left aside."""
     pairs: list[tuple[str, str]] = []
     for clause in inner.split(";"):
         clause = clause.strip(" .,")
@@ -115,13 +162,15 @@ def _roles_in_words(inner: str) -> list[tuple[str, str]]:
         subject, verb, at = subject_of(clause)
         if subject and verb == "chu tri":
             pairs.append(("lead_coop", clause))
+        elif subject and verb == "phoi hop" and afold(clause[at + len("phối hợp"):].strip(" ,"))[:4] != "voi ":
+            pairs.append(("cooperating", subject))  # `Sở Y phối hợp`, `Sở Y phối hợp hướng dẫn`
         elif subject and verb == "thuc hien":
             pairs.append(("executing", subject))
             when = clause[at + len("thực hiện"):].strip(" ,")
             if when and parse_timeframe(when)["kind"] != "none":
                 pairs.append(("time", when))
-            elif when:
-                return []
+            elif when and strict:
+                return []  # `(X thực hiện, quý II/2026)` is a role bracket; `(X thực hiện mô hình)` is not
         elif parse_timeframe(clause)["kind"] != "none":
             pairs.append(("time", clause))
         else:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from danvan.reader.document import Paragraph, SourceDocument, Table
-from danvan.reader.parse.labels import inline_labels, label_of, split_labels
+from danvan.reader.parse.labels import assignment, inline_labels, label_of, split_labels
 from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
 from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze, upper_ratio
 
@@ -134,8 +134,11 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             pairs = split_labels(role, value) if ":" in value else [(role, value)]
             line.role, line.value = pairs[0]
             line.extra = pairs[1:]
-        elif rest.rstrip(" .;").endswith(")"):
-            line.text, line.extra = inline_labels(rest)
+        else:
+            if rest.rstrip(" .;").endswith(")"):
+                line.text, line.extra = inline_labels(rest)
+            if not line.extra and ":" in rest:
+                line.text, line.extra = assignment(rest)
             if not line.text and line.extra:  # the bracket on a line of its own, under the item it closes
                 (line.role, line.value), line.extra = line.extra[0], line.extra[1:]
     line.upper = mostly_upper_line(rest)
@@ -232,6 +235,8 @@ def prepare(doc: SourceDocument) -> Prepared:
             prev.text = f"{prev.text} {item.text}"
             if prev.role:
                 prev.value = f"{prev.value} {item.text}".strip()
+            elif item.extra:
+                prev.extra = prev.extra + item.extra  # the roles that closed the line joined on
             elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")"):
                 prev.text, prev.extra = inline_labels(prev.text)  # `(Cơ quan chủ trì: ...;` broken over two lines
             prev.last = item.last

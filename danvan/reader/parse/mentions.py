@@ -38,14 +38,14 @@ _ORG_HEADS = (
     "bo chi huy", "chanh ", "pho ", "thuong truc", "tat ca", "moi ", "don vi", "dia phuong", "to chuc", "cong doan",
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
-    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang",
+    "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang", "thanh vien",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
 _ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
-                "cong chuc", "khoa"}
+                "cong chuc", "khoa", "thanh vien"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
@@ -89,7 +89,7 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup",
                    # `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`
                    "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao",
-                   "lý xây", "ly xay"}  # `Phòng Quản lý xây dựng`
+                   "lý xây", "ly xay", "hậu cần", "hau can"}  # `Phòng Quản lý xây dựng`
 # a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`
 _NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich"}
 
@@ -203,6 +203,9 @@ def _open(piece: str) -> bool:
     if _is_generic_piece(piece):
         return True
     folded = afold(piece).strip()
+    at = folded.rfind(" cac ")
+    if at > 0 and _is_generic_piece(folded[at + 1:]):
+        return True  # `Thành viên Ban Chỉ đạo là lãnh đạo các sở`, then `ban, ngành`
     if not folded.endswith(_LEVEL_ENDINGS):
         return False
     for level in LEVELS:
@@ -369,6 +372,11 @@ def _subject_of(text: str) -> tuple[str, str, int]:
             return "", "", -1
         phrase = words.verb_at(i, diacritics) \
             if tok[:1].islower() and words.folded[i - 1] not in ("cac", "nhung", "moi") else None
+        if phrase == "la" and words.folded[i - 1:i] != ["co"]:
+            head = _member_of(words, i + 1)
+            if head:  # `Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ chủ trì`: who the member is, not the verb
+                i += head
+                continue
         if phrase:
             start = words.starts[i]
             subject = body[:start].strip(" ,;")
@@ -376,6 +384,19 @@ def _subject_of(text: str) -> tuple[str, str, int]:
                 return "", "", -1
             return subject, phrase, offset + start
     return "", "", -1
+
+
+_LEADERS = (("lanh", "dao"), ("thu", "truong"), ("dai", "dien"))
+
+
+def _member_of(words: Words, i: int) -> int:
+    """At `lãnh đạo Sở Nội vụ` (`lãnh đạo các sở`) after `là`: how many words the leader's title takes."""
+    for leader in _LEADERS:
+        n = len(leader)
+        if tuple(words.folded[i:i + n]) == leader and words.has(i + n) and \
+                (words.tokens[i + n][:1].isupper() or words.folded[i + n] == "cac"):
+            return n
+    return 0
 
 
 # Heads that open an item as its verb when nothing follows them (`Lãnh đạo tổ chức tốt ...`), not a body
@@ -479,6 +500,9 @@ def mentions_from_value(value: str) -> dict[str, list[str]]:
             return {"lead": split_mentions(left[: -len("chủ trì")]), "cooperating": partners(value[m.end():])}
         subject = subject_of(left)[0]  # `Văn phòng Sở chuẩn bị báo cáo, ..., phối hợp với Y`: the body, not its work
         return {"executing": split_mentions(subject or left), "cooperating": partners(value[m.end():])}
+    pieces = [p for p in _SPLIT_SEMI.split(_PAREN.sub(" ", value).strip(" .;")) if p]
+    if len(pieces) > 1 and all(_is_org_start(p) for p in pieces):
+        return {"executing": split_mentions(value)}  # a list of names (`Phòng Cảnh sát quản lý hành chính ...; ...`)
     roles = roles_from_text(value)
     if roles["executing"] or roles["lead"]:
         return roles

@@ -394,6 +394,49 @@ Nhiệm vụ: Tổ chức hội nghị
     assert tasks["III.2"]["title"] == "Niêm yết công khai dự thảo"
 
 
+def test_a_steering_committee_plan_that_assigns_each_item_in_a_closing_sentence():
+    plan = """
+ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ                 Độc lập - Tự do - Hạnh phúc
+DÂN CHỦ Ở CƠ SỞ
+Số: 03/KH-BCĐ                       Phú Thọ, ngày 23 tháng 01 năm 2026
+KẾ HOẠCH
+Hoạt động của Ban Chỉ đạo năm 2026
+Căn cứ Kế hoạch số 41/KH-BCA-X03 ngày 16/01/2026 của Bộ Công an;
+II. NHIỆM VỤ
+1. Tuyên truyền
+1.1. Tham mưu ban hành văn bản chỉ đạo năm 2026. Giao: Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ chủ trì; \
+Văn phòng Ủy ban nhân dân tỉnh phối hợp. Hoàn thành trong quý I/2026.
+1.2. Tổ chức Hội nghị thôn, tổ dân phố. Giao: Ủy ban nhân dân các xã, phường thực hiện; Sở Nội vụ phối hợp \
+hướng dẫn. Hoàn thành trong năm 2026.
+1.3. Rà soát quy chế dân chủ tại cơ quan. Giao: Thành viên Ban Chỉ đạo là lãnh đạo các sở, ban, ngành thực hiện \
+tại cơ quan, đơn vị mình. Thực hiện thường xuyên.
+2. Công an
+a. Xây dựng mô hình dân vận khéo trong lực lượng.
+- Đơn vị thực hiện chính: Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06); Phòng Hậu cần (PH10).
+- Đơn vị phối hợp thực hiện: Công an các xã, phường.
+- Thời gian triển khai: Quý II/2026.
+- Chỉ huy Công an tỉnh chỉ đạo: Phó Giám đốc phụ trách.
+""".replace("\\\n", "")
+    out = valid(parse_plan(txt(plan)))
+    assert out["document"]["issuer"] == "Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở tỉnh Phú Thọ"
+    assert out["citations"] == ["41/KH-BCA-X03"]  # a unit code ending in digits; the plan's own symbol is not cited
+    tasks = by_path(out)
+    assert tasks["II.1.1"]["title"] == "Tham mưu ban hành văn bản chỉ đạo năm 2026"
+    assert tasks["II.1.1"]["lead"] == ["Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ"]
+    assert tasks["II.1.1"]["cooperating"] == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert tasks["II.1.1"]["timeframe"]["date"] == "2026-03-31"
+    assert tasks["II.1.2"]["executing"] == ["Ủy ban nhân dân các xã, phường"]
+    assert tasks["II.1.2"]["cooperating"] == ["Sở Nội vụ"] and tasks["II.1.2"]["timeframe"]["year"] == 2026
+    assert tasks["II.1.3"]["executing"] == ["Thành viên Ban Chỉ đạo là lãnh đạo các sở, ban, ngành"]
+    assert tasks["II.1.3"]["timeframe"]["kind"] == "continuous"
+    # role labels worded otherwise: `Đơn vị thực hiện chính`, `... phối hợp thực hiện`, `Chỉ huy ... chỉ đạo`
+    assert tasks["II.2.a"]["executing"] == ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội", "Phòng Hậu cần"]
+    assert tasks["II.2.a"]["cooperating"] == ["Công an các xã, phường"]
+    assert tasks["II.2.a"]["directing"] == ["Phó Giám đốc phụ trách"]
+    assert tasks["II.2.a"]["timeframe"]["date"] == "2026-06-30"
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
