@@ -105,7 +105,7 @@ _PAIRS = [(_ORIGINAL[name], rx) for name, _, rx in reports._PERIODS] + [
     (r"\b(?:truoc|cham nhat(?: la)?|vao)\s+ngay\s+(\d{1,2})\s+(?:h[ae]ng|moi|cua moi)\s+thang\b", reports._MONTHLY_DAY),
     (r"(?<=[^\s.A-ZĐ])\.\s+(?=[A-ZÀ-ỸĐ])|\./\.", reports._SENTENCE),
     (r"(?<![\w/.-])(\d{1,5})((?:\s?/\s?\d{4})?)\s?((?:-\s?){1,2}|/\s?)"
-     r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,9}){1,3})", citations._SYMBOL),
+     r"([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ&]{0,15}\d{0,2}){1,3})", citations._SYMBOL),
     (r"(?<![\w/-])([^\W_]{1,7})(?![\w/-])", ocrfix._TOKEN),
 ]
 _WORDS_TEXT = ("hang heng moi ngay tuan thang quy i 1 ii bao cao 6 06 sau 9 09 chin nam cuoi dinh ky va , dot xuat "
