@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from danvan.reader.parse.lines import Line
+from danvan.reader.parse.lines import Line, TableItem
 from danvan.reader.parse.mentions import _VN_CHARS, Words, _is_org_start, roles_from_text, split_mentions
 from danvan.reader.parse.text import afold, afold_sliceable, clean
 
@@ -321,7 +321,19 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             sender = _once(partial(_node_sender, node.text, inherited_sender))
         intro: tuple[Sender, list[str]] | None = None  # `X gửi báo cáo về Y ..., cụ thể:` above bullets
         lines = [item for item in node.body if isinstance(item, Line) and not item.role]
+        above_table: set[int] = set()
+        if node.kind == "roman":
+            for before, item in zip([None, *node.body], node.body, strict=False):
+                rows = _report_table(item.rows) if isinstance(item, TableItem) else None
+                if rows is None:
+                    continue
+                own = partial(_subject_sender, before.text) if isinstance(before, Line) else _no_sender
+                if isinstance(before, Line) and before.text.rstrip().endswith(":"):
+                    above_table.add(id(before))  # `X gửi báo cáo theo thời hạn sau:` says who, the rows say what
+                units.extend((row, _once(partial(_either, own, sender)), False, []) for row in rows)
         for n, item in enumerate(lines):
+            if id(item) in above_table:
+                continue
             if node.kind == "roman":
                 own = partial(_subject_sender, item.text)
                 if item.kind == "bullet" and intro is not None:
@@ -394,6 +406,37 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
                 else:
                     reports.append(entry)
     return reports
+
+
+_REPORT_COLUMNS = (("kind", re.compile(r"^(?:loai|ky|ten)?\s*bao cao$|^loai bao cao|^ky bao cao")),
+                   ("due", re.compile(r"^(?:thoi han|thoi gian|han gui|ngay gui|thoi diem)")),
+                   ("to", re.compile(r"^(?:noi nhan|co quan nhan|don vi nhan|gui ve|noi gui)")))
+
+
+def _report_table(rows: list[list[str]]) -> list[str] | None:
+    """A table of reports (`Loại báo cáo | Thời hạn gửi | Nơi nhận`) → one sentence per row, as a plan would write
+    it (`Báo cáo quý I: Trước ngày 10/3/2026, gửi Phòng Văn hóa - Xã hội`); None for any other table."""
+    if len(rows) < 2:
+        return None
+    header = [afold(cell).strip(" .:") for cell in rows[0]]
+    columns = {}
+    for name, pattern in _REPORT_COLUMNS:
+        at = next((i for i, cell in enumerate(header) if pattern.search(cell)), None)
+        if at is not None:
+            columns[name] = at
+    if "kind" not in columns or "due" not in columns:
+        return None
+
+    def cell(row: list[str], name: str) -> str:
+        at = columns.get(name)
+        return " ".join(row[at].split()) if at is not None and at < len(row) else ""
+
+    sentences = []
+    for row in rows[1:]:
+        kind, due, to = cell(row, "kind"), cell(row, "due"), cell(row, "to")
+        if kind:
+            sentences.append(f"{kind}: {due}" + (f", gửi {to}" if to else ""))
+    return sentences
 
 
 # Who sends the reports of a text, worked out when a text turns out to speak of reports (most never do).

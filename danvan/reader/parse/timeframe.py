@@ -22,7 +22,8 @@ _YEAR = re.compile(r"\b(?:trong\s+)?nam\s+" + _Y + r"\b")
 _HALF = re.compile(r"\b(6|06|sau)\s+thang\s+(dau|cuoi)\s+nam\s+" + _Y + r"\b")
 _ANNUAL = re.compile(r"\bh[aă]ng\s+nam\b|\bhang nam\b|\bmoi nam\b|\bhang nam\b")
 # recurring more often than once a year (`Hằng quý`, `Định kỳ hằng tháng`): work that goes on, like `Thường xuyên`
-_CONT = re.compile(r"\bthuong xuyen\b|\blien tuc\b|\bh[ae]ng (?:quy|thang|tuan)\b")
+# `Cả năm`, `Quanh năm` with no year after them: all year round, as `Thường xuyên`
+_CONT = re.compile(r"\bthuong xuyen\b|\blien tuc\b|\bh[ae]ng (?:quy|thang|tuan)\b|\b(?:ca|quanh|suot) nam\b(?!\s*\d)")
 _DAY_MONTH = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\b|\b(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)")
 _FROM = re.compile(r"^\s*(?:bat dau\s+)?tu\b")
 _TO = re.compile(r"\b(?:den|toi)\b")

@@ -437,6 +437,34 @@ a. Xây dựng mô hình dân vận khéo trong lực lượng.
     assert tasks["II.2.a"]["timeframe"]["date"] == "2026-06-30"
 
 
+def test_reports_printed_as_a_table():
+    plan = """
+KẾ HOẠCH
+Phong trào thi đua “Dân vận khéo” năm 2026
+II. NHIỆM VỤ
+1. Đăng ký mô hình.
+V. CHẾ ĐỘ BÁO CÁO
+Các cơ quan, đơn vị thuộc Ủy ban nhân dân xã gửi báo cáo kết quả theo thời hạn sau:
+Loại báo cáo | Thời hạn gửi | Nơi nhận
+Báo cáo quý I | Trước ngày 10/3/2026 | Phòng Văn hóa - Xã hội
+Báo cáo 6 tháng | Trước ngày 10/6/2026 | Phòng Văn hóa - Xã hội
+Báo cáo năm | Trước ngày 10/11/2026 | Phòng Văn hóa - Xã hội
+Báo cáo đột xuất | Khi có yêu cầu | Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội)
+"""
+    doc = txt(plan)
+    at = next(i for i, b in enumerate(doc.blocks) if b.text.startswith("Loại báo cáo"))
+    rows = [[c.strip() for c in b.text.split("|")] for b in doc.blocks[at:]]
+    doc.blocks[at:] = [Table(rows=rows, line=at + 1)]
+    out = valid(parse_plan(doc))
+    got = {r["period"]: r for r in out["reports"]}
+    assert sorted(got) == ["ad_hoc", "annual", "quarterly", "six_months"]
+    assert all(r["from"] == ["Các cơ quan, đơn vị thuộc Ủy ban nhân dân xã"] for r in out["reports"])
+    assert got["quarterly"]["due"] == "2026-03-10" and got["quarterly"]["to"] == ["Phòng Văn hóa - Xã hội"]
+    assert got["annual"]["due"] == "2026-11-10"
+    assert got["ad_hoc"]["to"] == ["Ủy ban nhân dân xã", "Phòng Văn hóa - Xã hội"]
+    assert [t["path"] for t in out["tasks"]] == ["II.1"]
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}

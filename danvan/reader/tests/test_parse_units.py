@@ -42,6 +42,8 @@ from danvan.reader.parse.timeframe import parse_timeframe
         ("Giai đoạn 2021 - 2025 và những năm tiếp theo", "period", None, 2025),
         ("Tháng 10/2025 và thường xuyên", "deadline", "2025-10-31", None),
         ("Thường xuyên, hằng năm", "continuous", None, None),
+        ("Cả năm", "continuous", None, None),
+        ("Cả năm 2026", "year", None, 2026),
         ("Theo tiến độ của Bộ", "none", None, None),
         ("03 ngày làm việc", "none", None, None),
         ("+ Xây dựng dự thảo trước ngày 10/3/2026; + Ban hành trước ngày 31/3/2026", "deadline", "2026-03-31", None),
