@@ -58,12 +58,14 @@ def _title_case_org(text: str) -> str:
         text = re.sub(r"\b(thành phố|tỉnh|thị xã|huyện|quận|xã|phường)\s+(\w)",
                       lambda m: f"{m.group(1)} {m.group(2).upper()}", text)
         words = text.split()
-        text = " ".join(w[:1].upper() + w[1:] if i > 0 and words[i - 1][:1].isupper() and
-                        afold(words[i - 1]) not in ("uy", "ban", "van", "hoi", "nhan", "dan") and
-                        afold(w) not in ("nhan", "dan", "phong") and
-                        not (afold(w) == "dong" and afold(words[i - 1]) == "hoi") and
-                        any(afold(words[j]) in ("pho", "tinh", "xa", "huyen", "quan", "phuong")
-                            for j in range(max(0, i - 2), i)) else w for i, w in enumerate(words))
+        for i in range(1, len(words)):  # capitalised in turn, so that a place's later words follow its first
+            w, before = words[i], words[i - 1]
+            if before[:1].isupper() and afold(before) not in ("uy", "ban", "van", "hoi", "nhan", "dan") and \
+                    afold(w) not in ("nhan", "dan", "phong") and not (afold(w) == "dong" and afold(before) == "hoi") \
+                    and any(afold(words[j]) in ("pho", "tinh", "xa", "huyen", "quan", "phuong")
+                            for j in range(max(0, i - 3), i)):
+                words[i] = w[:1].upper() + w[1:]
+        text = " ".join(words)
         if words and afold(words[0]) in ("so", "phong", "ban", "cuc", "vu", "chi", "bo") and len(words) > 1 and \
                 words[1][:1].islower() and afold(words[1]) not in ("nhan", "cuc"):
             words = text.split()

@@ -26,7 +26,7 @@ for _role, _names in {
                   "nguoi chi dao"],
     "time": ["thoi gian thuc hien", "thoi gian hoan thanh", "thoi gian", "tien do", "tien do thuc hien",
              "thoi han", "thoi han hoan thanh", "tien do hoan thanh", "thoi gian trien khai", "thoi diem hoan thanh",
-             "thoi diem", "thoi diem thuc hien"],
+             "thoi diem", "thoi diem thuc hien", "hoan thanh"],
     "task": ["nhiem vu", "noi dung", "noi dung cong viec", "noi dung thuc hien", "noi dung nhiem vu", "ten nhiem vu"],
     "other": ["san pham", "ket qua", "san pham dau ra", "kinh phi", "nguon kinh phi", "hinh thuc", "dia diem",
               "muc tieu", "chi tieu", "ghi chu", "doi tuong", "yeu cau", "hinh thuc cong khai"],

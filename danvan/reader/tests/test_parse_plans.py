@@ -465,6 +465,25 @@ Báo cáo đột xuất | Khi có yêu cầu | Ủy ban nhân dân xã (qua Phò
     assert [t["path"] for t in out["tasks"]] == ["II.1"]
 
 
+def test_a_ward_plan_with_hoan_thanh_lines_and_a_three_word_place():
+    plan = """
+ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG PHAN ĐÌNH PHÙNG                Độc lập - Tự do - Hạnh phúc
+Số: 27/KH-UBND              Phan Đình Phùng, ngày 06 tháng 3 năm 2026
+KẾ HOẠCH
+Thực hiện dân chủ ở cơ sở năm 2026
+II. NHIỆM VỤ
+1. Niêm yết công khai các nội dung Nhân dân được biết.
+Thực hiện: Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường.
+Hoàn thành: quý II/2026.
+"""
+    out = valid(parse_plan(txt(plan)))
+    assert out["document"]["issuer"] == "Ủy ban nhân dân phường Phan Đình Phùng"
+    task = by_path(out)["II.1"]
+    assert task["executing"] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"]
+    assert task["timeframe"] == {"kind": "deadline", "date": "2026-06-30", "year": None, "raw": "quý II/2026"}
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
