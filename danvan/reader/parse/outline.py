@@ -290,7 +290,11 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
                 out.extend(tables_cb(t, base))
         return out
     if not items:
-        for i, (p, attrs, last) in enumerate(_paragraphs_with_labels(section), 1):
+        from_tables = [task for t in section.body if isinstance(t, TableItem) for task in tables_cb(t, base)]
+        paragraphs = _paragraphs_with_labels(section)
+        if from_tables:  # `UBND tỉnh phân công nhiệm vụ cụ thể như sau:` above the table of tasks
+            paragraphs = [(p, attrs, last) for p, attrs, last in paragraphs if not p.text.rstrip().endswith(":")]
+        for i, (p, attrs, last) in enumerate(paragraphs, 1):
             roles: dict[str, list[str]] = {r: [] for r in ROLES}
             labelled, found = _roles_from_attrs(attrs)
             if found:
@@ -300,9 +304,7 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
                 if not any(roles.values()):
                     roles.update(_lead_in_later_sentence(p.text, []))
             out.append(_task(base + [str(i)], p.text, roles, _time_from_attrs(attrs), p.first, last, None))
-        for t in section.body:
-            if isinstance(t, TableItem):
-                out.extend(tables_cb(t, base))
+        out.extend(from_tables)
         return out
     for t in section.body:
         if isinstance(t, TableItem):

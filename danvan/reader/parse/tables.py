@@ -22,6 +22,7 @@ _ROMAN = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V|X))\.?$")
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _LETTER = re.compile(r"^([a-zđ])[.)]?$")
 _GROUP_LETTER = re.compile(r"^[A-H]\.?$")
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 
 _TITLE_FIRST = re.compile(r"^(?:noi dung|nhiem vu|ten nhiem vu|cong viec|hoat dong|giai phap)\b")
@@ -95,6 +96,8 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
         if two_rows:
             columns, start = two_rows, start + 1
     col = {v: k for k, v in columns.items()}
+    numbers = [row[col["number"]].strip().rstrip(".") for row in rows[start:] if "number" in col and
+               col["number"] < len(row)]
     tasks: list[dict] = []
     group: str | None = None
     counter = 0
@@ -106,7 +109,7 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             continue
         number = cells[col["number"]] if "number" in col and col["number"] < len(cells) else ""
         title = cells[col["title"]] if col["title"] < len(cells) else ""
-        if re.fullmatch(r"\(?\d{1,2}\)?", " ".join(c for c in cells if c).replace(" ", "")):
+        if all(_COLUMN_NUMBER.fullmatch(c) for c in cells if c):
             continue  # a row of column numbers (1) (2) (3)
         others = [cells[col[k]] for k in ("lead", "cooperating", "executing", "time", "directing")
                   if k in col and col[k] < len(cells) and cells[col[k]] and cells[col[k]] != title]
@@ -118,6 +121,8 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             continue
         if not number and not others and len(set(c for c in cells if c)) == 1:
             continue
+        if not others and number and any(n.startswith(number.rstrip(".") + ".") for n in numbers):
+            continue  # `1 | Công tác tuyên truyền | | |` above rows `1.1`, `1.2`: a group its rows number
         if _NUMBER.match(number) or _LETTER.match(number):
             label = number.rstrip(".)")
         else:

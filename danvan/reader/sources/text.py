@@ -239,6 +239,10 @@ def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Parag
     for block in paragraphs:
         in_tab_table = bool(run) and run_separator == "\t"
         row = _cells(lines[block.line - 1], in_tab_table) if isinstance(block, Paragraph) and block.line else None
+        if row is None and in_tab_table and isinstance(block, Paragraph) and block.line and \
+                len(run[-1][1]) < len(run[0][1]) and lines[block.line - 1].rstrip("\r\n").endswith("\t"):
+            # `Sở Tài chính<tab>`: the rest of a cell broken over two lines, whose row is still short of cells
+            row = ("\t", [" ".join(cell.split()) for cell in lines[block.line - 1].rstrip("\r\n").split("\t")])
         if row is not None and run:
             separator, cells = row
             previous = run[-1][0]

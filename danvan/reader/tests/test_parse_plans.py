@@ -484,6 +484,32 @@ Hoàn thành: quý II/2026.
     assert task["timeframe"] == {"kind": "deadline", "date": "2026-06-30", "year": None, "raw": "quý II/2026"}
 
 
+def test_a_body_table_with_numbered_groups_and_a_cell_broken_over_two_lines(tmp_path):
+    from danvan.reader import read_path
+
+    plan = (
+        "KẾ HOẠCH\nPhong trào thi đua “Dân vận khéo” giai đoạn 2026 - 2030\n"
+        "III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN\n"
+        "Ủy ban nhân dân tỉnh phân công nhiệm vụ cụ thể như sau:\n"
+        "TT\tNhiệm vụ\tThời gian\tCơ quan chủ trì\tCơ quan phối hợp\tGhi chú\n"
+        "(1)\t(2)\t(3)\t(4)\t(5)\t(6)\n"
+        "1\tCông tác lãnh đạo, chỉ đạo, tuyên truyền\t\t\t\t\n"
+        "1.1\tBan hành kế hoạch triển khai phong trào\tQuý I/2026\tSở Nội vụ\tCác sở, ban, ngành\t\n"
+        "1.2\tVận động Nhân dân hiến đất\tThường xuyên\tUBND các xã, phường\tSở Xây dựng; Sở Nông nghiệp và "
+        "Môi trường;\n"
+        "Sở Tài chính\t\n"
+        "2\tSơ kết, tổng kết\t\t\t\t\n"
+        "2.1\tSơ kết 03 năm thực hiện phong trào\tQuý IV/2028\tSở Nội vụ\t\tBáo cáo UBND tỉnh\n"
+        "IV. KINH PHÍ\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(plan, encoding="utf-8")
+    tasks = by_path(valid(parse_plan(read_path(path))))
+    assert sorted(tasks) == ["III.1.1", "III.1.2", "III.2.1"]  # no task of the intro, the groups or (1) (2) ...
+    assert tasks["III.1.2"]["cooperating"] == ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Tài chính"]
+    assert tasks["III.2.1"]["lead"] == ["Sở Nội vụ"] and tasks["III.2.1"]["timeframe"]["date"] == "2028-12-31"
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
