@@ -26,7 +26,7 @@ _LEVEL_ENDINGS = tuple(" " + level for level in LEVELS)
 _LEVEL_OPENINGS = tuple(level + " " for level in LEVELS)
 _ORG_HEADS = (
     # the heads of a village or a residential group, before `truong ` (which needs a capitalised name after it)
-    "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon",
+    "truong thon", "truong ap", "truong khu pho", "truong to dan pho", "to truong", "truong bon", "truong ban",
     # grassroots bodies whose names go on in lower case, before `ban ` (which needs a capitalised name after it)
     "ban cong tac mat tran", "ban thanh tra nhan dan", "ban giam sat dau tu", "ban chi dao", "to hoa giai",
     # working teams named by their work, before `doan ` (which needs a capitalised name after it)
@@ -50,7 +50,7 @@ VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
     "tăng cường", "đẩy mạnh", "nâng cao", "rà soát", "hướng dẫn", "kiểm tra", "tham mưu", "giúp", "cân đối", "được",
-    "cần", "khẩn trương", "thường xuyên", "bố trí", "ban hành", "báo cáo", "tổng hợp", "đôn đốc", "phát động",
+    "cần", "khẩn trương", "thường xuyên", "bố trí", "ban hành", "báo cáo", "tổng hợp", "đôn đốc", "phát động", "quyết định",
     "xem xét", "trong phạm vi", "có", "nghiên cứu", "đảm bảo", "bảo đảm", "chỉ đạo", "quan tâm", "tuyên truyền",
     "vận động", "phổ biến", "giám sát", "thúc đẩy", "hoàn thành", "đăng ký", "cử", "phân công", "cập nhật",
     "đề xuất", "gửi", "phục vụ", "hỗ trợ", "nắm bắt", "xử lý", "giải quyết", "tiếp nhận", "điều hành", "khảo sát",
@@ -162,6 +162,7 @@ _TRAILING_ENDS = ("lien quan", "cung cap", "tham gia", "dia ban")  # how every `
 _SPLIT_SEMI = re.compile(r"\s*;\s*")
 _VA = re.compile(r"\s+(?:và|va|cùng|với)\s+", re.I)
 _PHOI_HOP = re.compile(r"\bph\w{0,2}i\s+h\w{0,2}p(?:\s+v\w{0,2}i)?\b\s*", re.I)
+_OPENS_WITH_PHOI_HOP = re.compile(r"^[-+•\s]*ph\w{0,2}i\s+h\w{0,2}p\s+v\w{0,2}i\s+", re.I)
 
 
 def _fold_words(text: str) -> list[str]:
@@ -443,6 +444,9 @@ def _roles_from_text(text: str) -> dict[str, list[str]]:
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": []}
     subject, verb, at = subject_of(text)
     if not subject:
+        opening = _OPENS_WITH_PHOI_HOP.match(text)
+        if opening:  # `Phối hợp với Ủy ban MTTQ xã kiện toàn ...`: the item's doer is above it, its partner here
+            roles["cooperating"] = partners(text[opening.end():])
         return roles
     mentions = [m for m in split_mentions(subject) if len(m.split()) <= _MAX_MENTION_WORDS]
     rest = text[at:]

@@ -371,8 +371,9 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         found = True
     if not found:
         got = roles_from_text(node.text)
-        if not any(got.values()) and paras:
-            got = roles_from_text(paras[0].text)
+        if not (got["lead"] or got["executing"]) and paras:
+            in_body = roles_from_text(paras[0].text)  # the heading names only partners; the body, who does it
+            got = in_body if any(in_body.values()) else got
         if not any(got.values()):
             got = _lead_in_later_sentence(node.text, [p.text for p in paras])
         for r, v in got.items():

@@ -25,6 +25,7 @@ _GROUP_LETTER = re.compile(r"^[A-H]\.?$")
 _COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 
+_ROLE_COLUMNS = ("lead", "cooperating", "directing", "executing", "time")
 _TITLE_FIRST = re.compile(r"^(?:noi dung|nhiem vu|ten nhiem vu|cong viec|hoat dong|giai phap)\b")
 
 
@@ -32,8 +33,8 @@ def _column_names(row: list[str]) -> dict[int, str]:
     found: dict[int, str] = {}
     for i, cell in enumerate(row):
         key = ocr_key(cell).replace(",", " ")
-        if not key:
-            continue
+        if not key or key.startswith("don vi tinh"):
+            continue  # `Đơn vị tính` is a unit of measure, not a body
         if _TITLE_FIRST.match(key) and "title" not in found.values():
             found[i] = "title"  # `Nội dung phối hợp` names the task, not the cooperating bodies
             continue
@@ -45,13 +46,12 @@ def _column_names(row: list[str]) -> dict[int, str]:
 
 
 def header_map(row: list[str]) -> dict[int, str] | None:
+    """The columns of a task table's header: a task's text and who does it or when (a table of figures, `Nội dung
+    | Đơn vị tính | Kết quả`, is none)."""
     found = _column_names(row)
-    if "title" in found.values() and len(found) >= 2:
+    if "title" in found.values() and any(name in _ROLE_COLUMNS for name in found.values()):
         return found
     return None
-
-
-_ROLE_COLUMNS = ("lead", "cooperating", "directing", "executing", "time")
 
 
 def _second_header(columns: dict[int, str], row: list[str]) -> dict[int, str] | None:

@@ -510,6 +510,30 @@ def test_a_body_table_with_numbered_groups_and_a_cell_broken_over_two_lines(tmp_
     assert tasks["III.2.1"]["lead"] == ["Sở Nội vụ"] and tasks["III.2.1"]["timeframe"]["date"] == "2028-12-31"
 
 
+def test_a_guidance_with_partners_opening_items_and_a_table_of_figures(tmp_path):
+    from danvan.reader import read_path
+
+    plan = """
+HƯỚNG DẪN
+Thực hiện dân chủ ở xã, phường năm 2026
+II. NỘI DUNG
+1. Nhân dân bàn và quyết định
+a) Trưởng thôn chủ trì, phối hợp với Trưởng ban công tác Mặt trận tổ chức hội nghị cộng đồng dân cư.
+b) Chủ tịch Ủy ban nhân dân cấp xã quyết định việc tổ chức phát phiếu lấy ý kiến hộ gia đình.
+c) Phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã kiện toàn Ban Thanh tra nhân dân.
+III. SỐ LIỆU
+STT | Nội dung | Đơn vị tính | Kết quả
+1 | Số nội dung đã công khai | Nội dung |
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(plan.strip(), encoding="utf-8")
+    tasks = by_path(valid(parse_plan(read_path(path))))
+    assert sorted(tasks) == ["II.1.a", "II.1.b", "II.1.c"]  # a table of figures gives no tasks
+    assert tasks["II.1.a"]["cooperating"] == ["Trưởng ban công tác Mặt trận"]
+    assert tasks["II.1.b"]["executing"] == ["Chủ tịch Ủy ban nhân dân cấp xã"]
+    assert tasks["II.1.c"]["cooperating"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"]
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
