@@ -239,6 +239,8 @@ def parse_signer(tail: list[Line]) -> dict:
     signed_at = None  # the line of the last authority or position: the name is printed below it
     for at, line in enumerate(tail):
         segments = _SEGMENTS.split(line.text)
+        if line.kind == "bullet" and len(segments) == 1 and "; " in line.text:
+            segments = line.text.split("; ", 1)  # `- Bộ Nội vụ; KT. CHỦ TỊCH`: the signature block beside the list
         for seg in segments:
             seg = clean(seg.replace("*", ""))
             if not seg or line.kind == "bullet" and seg is segments[0]:
@@ -257,7 +259,8 @@ def parse_signer(tail: list[Line]) -> dict:
                 continue
     below = tail[signed_at + 1: signed_at + 5] if signed_at is not None else []
     for line in below + list(reversed(tail[-6:])):  # under the position first, else the last lines
-        seg = _DEGREE.sub("", clean(_NAME_CUT.split(line.text)[-1].replace("*", "")))
+        text = line.text.split("; ", 1)[-1] if line.kind == "bullet" else line.text
+        seg = _DEGREE.sub("", clean(_NAME_CUT.split(text)[-1].replace("*", "")))
         if _NAME.match(seg) and not _POSITION.match(afold(seg)):
             name = seg
             break

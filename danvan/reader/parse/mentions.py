@@ -39,13 +39,14 @@ _ORG_HEADS = (
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
     "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang", "thanh vien",
+    "hiep hoi", "lien minh",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
 _ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
-                "cong chuc", "khoa", "thanh vien"}
+                "cong chuc", "khoa", "thanh vien", "hiep hoi", "lien minh"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",

@@ -534,6 +534,27 @@ STT | Nội dung | Đơn vị tính | Kết quả
     assert tasks["II.1.c"]["cooperating"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"]
 
 
+def test_a_signature_block_pasted_beside_the_recipients():
+    plan = """
+KẾ HOẠCH
+Thực hiện Kết luận số 120-KL/TW
+II. NHIỆM VỤ
+1. Hỗ trợ doanh nghiệp thực hiện dân chủ ở nơi làm việc.
+Cơ quan chủ trì: Sở Nội vụ; cơ quan phối hợp: Liên đoàn Lao động tỉnh, Hiệp hội Doanh nghiệp tỉnh; thời gian: Năm 2026.
+Trên đây là Kế hoạch thực hiện./.
+Nơi nhận:                                              TM. ỦY BAN NHÂN DÂN
+- Bộ Nội vụ;                                                KT. CHỦ TỊCH
+- Ban Tuyên giáo và Dân vận Trung ương;                     PHÓ CHỦ TỊCH
+- TT Tỉnh ủy, TT HĐND tỉnh;
+- UBND các xã, phường;                                     Trịnh Văn Khải
+- Lưu: VT, NC.
+"""
+    out = valid(parse_plan(txt(plan)))
+    assert out["document"]["signer"] == {"name": "Trịnh Văn Khải", "position": "Phó Chủ tịch",
+                                         "authority": "TM. Ủy ban nhân dân; KT. Chủ tịch"}
+    assert out["tasks"][0]["cooperating"] == ["Liên đoàn Lao động tỉnh", "Hiệp hội Doanh nghiệp tỉnh"]
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
