@@ -380,11 +380,11 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
             got = roles_from_text(sentence)
             if got.get("lead") or got.get("executing"):
                 sent_sender = got.get("lead") or got.get("executing") or []
-            elif is_closing:
+            else:  # `Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan ... phản ánh về ...`
                 m = re.search(r"(?:vướng mắc|vuong mac)\s*,\s*(.*)", sentence, re.I)
                 if m:
                     got = roles_from_text(m.group(1))
-                    sent_sender = got.get("lead") or got.get("executing") or []
+                    sent_sender = got.get("lead") or got.get("executing") or ([] if is_closing else sent_sender)
             found = reports_in_sentence(sentence, sent_sender, is_closing,
                                         folded[:3000] if folded_text is not None else None)
             open_before = [e for e in previous if e["from"] == sent_sender and e["due"] is None and not e["to"]]
