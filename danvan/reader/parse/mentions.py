@@ -90,7 +90,8 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup",
                    # `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`
                    "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao",
-                   "lý xây", "ly xay", "hậu cần", "hau can"}  # `Phòng Quản lý xây dựng`
+                   "lý xây", "ly xay", "hậu cần", "hau can",
+                   "tượng kiểm", "tuong kiem", "tra trực", "tra truc", "trực tiếp", "truc tiep"}  # `... đối tượng kiểm tra trực tiếp`  # `Phòng Quản lý xây dựng`
 # a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`
 _NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich"}
 
@@ -379,6 +380,11 @@ def _subject_of(text: str) -> tuple[str, str, int]:
             if head:  # `Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ chủ trì`: who the member is, not the verb
                 i += head
                 continue
+        if phrase == "duoc" and "cac" in words.folded[:i]:
+            ahead = _past_defining_clause(words, i, diacritics)
+            if ahead:  # `Ủy ban nhân dân các xã được kiểm tra chuẩn bị ...`: which communes, then what they do
+                i = ahead - 1
+                continue
         if phrase:
             start = words.starts[i]
             subject = body[:start].strip(" ,;")
@@ -386,6 +392,24 @@ def _subject_of(text: str) -> tuple[str, str, int]:
                 return "", "", -1
             return subject, phrase, offset + start
     return "", "", -1
+
+
+def _past_defining_clause(words: Words, i: int, diacritics: bool) -> int:
+    """At `được` after a group (`các xã được kiểm tra chuẩn bị`): the token of the verb after the clause that says
+    which of the group, or 0 when `được` is the verb itself (`các sở được giao chủ trì`) or nothing follows."""
+    if not words.has(i + 1):
+        return 0
+    participle = words.verb_at(i + 1, diacritics)
+    if not participle or participle == "giao":
+        return 0
+    j = i + 1 + len(participle.split())
+    while words.has(j) and j <= i + 9:
+        if words.tokens[j] in (",", ";", ".", ":", "(", ")"):
+            return 0
+        if words.tokens[j][:1].islower() and words.verb_at(j, diacritics):
+            return j
+        j += 1
+    return 0
 
 
 _LEADERS = (("lanh", "dao"), ("thu", "truong"), ("dai", "dien"))

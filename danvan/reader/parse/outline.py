@@ -14,6 +14,7 @@ from danvan.reader.parse.mentions import (
     partners,
     roles_from_text,
     split_mentions,
+    subject_of,
 )
 from danvan.reader.parse.text import afold, clean, cut_title, first_sentence, later_sentences
 from danvan.reader.parse.timeframe import none_timeframe, parse_timeframe
@@ -122,8 +123,9 @@ def _agency_heading(text: str) -> tuple[str, str] | None:
     if not rest and ((len(words) > 13 and limit == 14) or text.rstrip().endswith(".")):
         return None
     fw = afold(" ".join(w if w[:1].islower() else "|" for w in head.split())).replace("dau tu xay dung", "")
-    if re.search(r"\b(thuc hien|trien khai|tang cuong|xay dung|nang cao|day manh|tiep tuc)\b", fw):
-        return None  # a sentence with its verb (`Sở Nội vụ triển khai ...:`), not a body's name
+    if re.search(r"\b(thuc hien|trien khai|tang cuong|xay dung|nang cao|day manh|tiep tuc)\b", fw) or \
+            (not rest and subject_of(head)[1]):
+        return None  # a sentence with its verb (`Sở Nội vụ triển khai ...:`, `Công chức ... kiểm tra, giám sát`)
     return head, rest.strip()
 
 

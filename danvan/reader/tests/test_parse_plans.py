@@ -569,6 +569,22 @@ Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ 
     assert by_path(out)["V.5"]["executing"] == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
 
 
+def test_a_heading_that_is_a_sentence_is_not_an_agency_heading():
+    plan = """
+KẾ HOẠCH
+Thực hiện dân chủ trong cơ quan năm 2026
+II. NỘI DUNG
+4. Công chức, viên chức, người lao động kiểm tra, giám sát
+a) Ban Thanh tra nhân dân giám sát việc thực hiện quy chế chi tiêu nội bộ.
+Thời gian thực hiện: Thường xuyên.
+5. Văn phòng Sở
+a) Tổng hợp kết quả thực hiện.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.4.a"]["executing"] == ["Ban Thanh tra nhân dân"]
+    assert tasks["II.5.a"]["executing"] == ["Văn phòng Sở"]  # a heading that names a body gives it to its items
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}

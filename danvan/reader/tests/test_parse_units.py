@@ -154,6 +154,24 @@ def test_split_mentions(text, expected):
     assert split_mentions(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        # a clause that says which of a group is part of the name; `được giao chủ trì` is the verb
+        ("Ủy ban nhân dân các xã được kiểm tra chuẩn bị đầy đủ hồ sơ.", "Ủy ban nhân dân các xã được kiểm tra"),
+        ("Các sở được giao chủ trì xây dựng kế hoạch.", "Các sở"),
+        ("Ủy ban nhân dân các xã, phường không thuộc đối tượng kiểm tra trực tiếp tổ chức tự kiểm tra.",
+         "Ủy ban nhân dân các xã, phường không thuộc đối tượng kiểm tra trực tiếp"),
+        ("Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ chủ trì tổng hợp.", "Thành viên Ban Chỉ đạo là lãnh đạo Sở Nội vụ"),
+        ("Sở Nội vụ là cơ quan thường trực, tổng hợp báo cáo.", "Sở Nội vụ"),
+        ("Phòng Hậu cần bảo đảm kinh phí.", "Phòng Hậu cần"),
+    ],
+)
+def test_who_a_sentence_opens_with(text, doer):
+    got = roles_from_text(text)
+    assert (got["lead"] or got["executing"]) == [doer]
+
+
 def test_roles_from_prose():
     got = roles_from_text("Sở Tài chính phối hợp các cơ quan, đơn vị, địa phương có liên quan cân đối ngân sách.")
     assert got["executing"] == ["Sở Tài chính"] and got["cooperating"] == ["các cơ quan, đơn vị, địa phương"]
