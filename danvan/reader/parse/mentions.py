@@ -39,14 +39,17 @@ _ORG_HEADS = (
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
     "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang", "thanh vien",
-    "hiep hoi", "lien minh",
+    "hiep hoi", "lien minh", "tram ",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
 _ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
+# what `Tổ chức` organises when it is the verb
+_EVENTS = ("hoi nghi", "hoi thi", "hoi thao", "le ", "ngay hoi", "dien dan", "cuoc ", "lop ", "dot ", "giai ",
+           "tuan le", "thang ", "chuong trinh", "phong trao")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
-                "cong chuc", "khoa", "thanh vien", "hiep hoi", "lien minh"}
+                "cong chuc", "khoa", "thanh vien", "hiep hoi", "lien minh", "tram"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
@@ -229,6 +232,8 @@ def _continues(prev: str, piece: str) -> bool:
         return True
     if words[0] in ("cac", "moi", "tat"):
         return False
+    if first.islower() and afold(prev).lstrip().startswith("cac ") and not _is_org_start(piece):
+        return True  # `Các chi cục, trung tâm, ban quản lý thuộc Sở`: one `các` over kinds of units
     if first.isupper() and _is_org_start(piece) and not _is_generic_piece(piece):
         return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `..., Tổ trưởng các tổ dân phố`: a body of its own
     level = next((lv for lv in LEVELS if folded.startswith(lv + " ")), None) if folded.startswith(_LEVEL_OPENINGS) \
@@ -257,6 +262,8 @@ def _is_org_start(text: str) -> bool:
         word = head.group(0)
         if word == "moi" and _VN_CHARS.search(text) and not text.lower().startswith("mọi"):
             return False  # `Môi trường` is no `mọi` (every) once the diacritics are there to tell
+        if word == "to chuc" and folded[8:].startswith(_EVENTS):
+            return False  # `Tổ chức Hội nghị cán bộ ...` is the verb and what it organises
         if word in _NAMED_HEADS:
             rest = text.strip()[len(word):].lstrip()
             if rest[:3].lower() == "và " and rest[3:4].isupper():

@@ -218,23 +218,44 @@ def _paragraphs(node: Node) -> list[Line]:
     return [x for x in node.body if isinstance(x, Line) and not x.role and x.kind in ("para", "bullet")]
 
 
-def _paragraphs_with_labels(section: Node) -> list[tuple[Line, list[Attr], int]]:
+# the closing formula `Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ... báo cáo ...` asks for reports
+_DIFFICULTIES = re.compile(r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien|qua trinh thuc hien)\b.*"
+                           r"\bvuong mac\b")
+
+
+@dataclass(slots=True)
+class Paragraph:
+    line: Line
+    attrs: list
+    last: int
+    more: list = field(default_factory=list)  # the texts of the lines that belong to it (`+` bullets, a closing line)
+
+
+def _paragraphs_with_labels(section: Node) -> list[Paragraph]:
     """Unnumbered paragraphs, each with the role and time lines printed under it (`Thời gian hoàn thành: ...`) or
-    in a bracket at its end, and its last line: `+` bullets under a `-` bullet are part of it."""
-    out: list[tuple[Line, list[Attr], int]] = []
+    in a bracket at its end, and its last line: `+` bullets under a `-` bullet are part of it, and so is a plain
+    line after those `+` bullets (`Trưởng bản ... chịu trách nhiệm triển khai.`)."""
+    out: list[Paragraph] = []
+    after_sub_bullets = False
     for item in section.body:
         if not isinstance(item, Line):
             continue
-        if item.role and out:
-            line, attrs, _ = out[-1]
-            attrs.append(Attr(item.role, item.value, item.first, item.last))
-            attrs.extend(Attr(role, value, item.first, item.last) for role, value in item.extra)
-            out[-1] = (line, attrs, item.last)
-        elif item.kind == "bullet" and item.label == "+" and out and out[-1][0].kind == "bullet" and \
-                out[-1][0].label != "+":
-            out[-1] = (out[-1][0], out[-1][1], item.last)
-        elif not item.role and item.kind in ("para", "bullet") and "phu luc" not in afold(item.text):
-            out.append((item, [Attr(role, value, item.first, item.last) for role, value in item.extra], item.last))
+        current = out[-1] if out else None
+        if item.role and current is not None:
+            current.attrs.append(Attr(item.role, item.value, item.first, item.last))
+            current.attrs.extend(Attr(role, value, item.first, item.last) for role, value in item.extra)
+            current.last = item.last
+        elif current is not None and current.line.kind == "bullet" and current.line.label != "+" and (
+                (item.kind == "bullet" and item.label == "+") or (item.kind == "para" and after_sub_bullets)):
+            current.last = item.last
+            current.more.append(item.text)
+            after_sub_bullets = True
+            continue
+        elif not item.role and item.kind in ("para", "bullet") and "phu luc" not in afold(item.text) and \
+                not (item.kind == "para" and _DIFFICULTIES.match(afold(item.text[:160]))):
+            out.append(Paragraph(item, [Attr(role, value, item.first, item.last) for role, value in item.extra],
+                                 item.last))
+        after_sub_bullets = False
     return out
 
 
@@ -295,17 +316,18 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
         from_tables = [task for t in section.body if isinstance(t, TableItem) for task in tables_cb(t, base)]
         paragraphs = _paragraphs_with_labels(section)
         if from_tables:  # `UBND tỉnh phân công nhiệm vụ cụ thể như sau:` above the table of tasks
-            paragraphs = [(p, attrs, last) for p, attrs, last in paragraphs if not p.text.rstrip().endswith(":")]
-        for i, (p, attrs, last) in enumerate(paragraphs, 1):
+            paragraphs = [p for p in paragraphs if not p.line.text.rstrip().endswith(":")]
+        for i, p in enumerate(paragraphs, 1):
             roles: dict[str, list[str]] = {r: [] for r in ROLES}
-            labelled, found = _roles_from_attrs(attrs)
+            labelled, found = _roles_from_attrs(p.attrs)
             if found:
                 roles.update(labelled)
             else:
-                roles.update(_opening_roles([p.text]))
+                roles.update(_opening_roles([p.line.text]))
                 if not any(roles.values()):
-                    roles.update(_lead_in_later_sentence(p.text, []))
-            out.append(_task(base + [str(i)], p.text, roles, _time_from_attrs(attrs), p.first, last, None))
+                    roles.update(_lead_in_later_sentence(p.line.text, p.more))
+            out.append(_task(base + [str(i)], p.line.text, roles, _time_from_attrs(p.attrs), p.line.first, p.last,
+                             None))
         out.extend(from_tables)
         return out
     for t in section.body:
@@ -405,11 +427,55 @@ def _heading_partners(texts: list[str]) -> list[str]:
 def _lead_in_later_sentence(text: str, paragraphs: list[str]) -> dict[str, list[str]]:
     """`Tổ chức hội nghị thôn ... Giao Trưởng thôn chủ trì, phối hợp với Y ...`: an item that opens with a verb
     may still name who leads it, in a later sentence or paragraph (`X chủ trì` anywhere gives the lead), or who
-    does it, in a sentence that assigns it (`Giao Văn phòng thực hiện.`)."""
+    does it, in a sentence that assigns it (`Giao Văn phòng thực hiện.`, `Việc này giao cho X thực hiện, Y phối
+    hợp.`, `... do X đảm nhiệm.`, `Phân công X phụ trách.`, `X chịu trách nhiệm ...`)."""
     for sentence in later_sentences(text) + [s for p in paragraphs for s in [first_sentence(p), *later_sentences(p)]]:
         got = roles_from_text(sentence)
         if got.get("lead") or (got.get("executing") and afold(sentence[:5]) == "giao "):
             return got
+        if got.get("executing") and subject_of(sentence)[1] in _TAKES_ON:
+            return got
+        got = _assigned(sentence)
+        if got:
+            return got
+    for clause in first_sentence(text).split(";")[1:]:  # `...; nội dung này do Công an xã đảm nhiệm`
+        got = _assigned(clause)
+        if got:
+            return got
+    return {}
+
+
+_TAKES_ON = ("chiu trach nhiem", "dam nhiem", "thuc hien", "chu tri", "tham muu")
+_ASSIGNING = re.compile(r"\b(?:do|giao cho|giao|phan cong|phan cong cho)\s+(?=\S)")
+_PHU_TRACH = re.compile(r"\s+ph[uụ] tr[aá]ch\b")
+
+
+def _assigned(sentence: str) -> dict[str, list[str]]:
+    """The body a sentence hands the work to after `do`, `giao (cho)` or `phân công` (`... do Công an xã đảm
+    nhiệm, phối hợp với Y`), with the partners it names (`, Y phối hợp`)."""
+    for m in _ASSIGNING.finditer(afold(sentence)):
+        rest = sentence[m.end():]
+        if not _is_org_start(rest):
+            continue
+        doer, verb, at = subject_of(rest)
+        if not doer or verb not in _TAKES_ON:
+            charge = _PHU_TRACH.search(rest[:160])
+            if not charge or not _is_org_start(rest[:charge.start()]):
+                continue
+            doer, verb, at = rest[:charge.start()], "phu trach", charge.start()
+        got: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": []}
+        got["lead" if verb == "chu tri" else "executing"] = split_mentions(doer)
+        after = rest[at:]
+        phoi_hop = _PHOI_HOP.search(after[:60])
+        if phoi_hop and phoi_hop.group(0).strip().lower().endswith(("với", "voi")):
+            got["cooperating"] = partners(after[phoi_hop.end():])
+        else:
+            for clause in re.split(r"[,;]", after)[1:]:  # `..., Y phối hợp` / `...; Y phối hợp`
+                partner, partner_verb, _ = subject_of(clause.strip())
+                if partner and partner_verb == "phoi hop":
+                    got["cooperating"] = split_mentions(partner)
+                    break
+        return got
     return {}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from danvan.reader.parse.labels import label_of, split_labels
 from danvan.reader.parse.mentions import mentions_from_value, split_mentions
 from danvan.reader.parse.text import ocr_key
 from danvan.reader.parse.timeframe import parse_timeframe
@@ -78,6 +79,22 @@ def is_header_table(rows: list[list[str]]) -> bool:
                                                            and len(c) < 40 for c in cells)
 
 
+def _cell_roles(cell: str, column: str) -> dict[str, list[str]]:
+    """A role column's cell: the bodies of its column's role, or what the labels inside it say (`Chủ trì: Phòng
+    Quản lý đất đai; Phối hợp: Phòng Môi trường` in an `Đơn vị thực hiện` column)."""
+    first_role, first_value = label_of(cell) if ":" in cell[:50] else (None, "")
+    if first_role is None:
+        return mentions_from_value(cell) if column == "executing" else {column: split_mentions(cell)}
+    out: dict[str, list[str]] = {}
+    for role, value in split_labels(first_role, first_value):
+        if role == "lead_coop":
+            for r, v in mentions_from_value(value).items():
+                out[r] = out.get(r, []) + v
+        elif role in ("lead", "cooperating", "executing", "directing"):
+            out[role] = out.get(role, []) + split_mentions(value)
+    return out
+
+
 def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
                 row_lines: list[int] | None = None) -> list[dict]:
     """Rows of a task table as task dicts (path, title, roles, timeframe); a task's source lines are its row's
@@ -129,12 +146,10 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             counter += 1
             label = str(counter)
         roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
-        for role in ("lead", "cooperating", "directing"):
-            if role in col and col[role] < len(cells):
-                roles[role] = split_mentions(cells[col[role]])
-        if "executing" in col and col["executing"] < len(cells):
-            got = mentions_from_value(cells[col["executing"]])
-            for r, v in got.items():
+        for role in ("lead", "cooperating", "directing", "executing"):
+            if role not in col or col[role] >= len(cells):
+                continue
+            for r, v in _cell_roles(cells[col[role]], role).items():
                 roles[r] = roles[r] + [x for x in v if x not in roles[r]]
         time_raw = cells[col["time"]] if "time" in col and col["time"] < len(cells) else None
         path = prefix + ([group] if group else []) + [label]

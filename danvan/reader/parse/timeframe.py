@@ -127,7 +127,7 @@ def parse_timeframe(raw: str | None) -> dict:
     if elements:
         deadlines = [e for e in elements if e[1] == "deadline"]
         e = elements[0]
-        if e[1] == "deadline" and len(deadlines) > 1 and re.search(r"\+|\bbuoc\b|;", folded):
+        if e[1] == "deadline" and len(deadlines) > 1 and re.search(r"\+|\bbuoc\b|;|\bva\b", folded):
             e = max(deadlines, key=lambda x: x[2] or "")
         return {"kind": e[1], "date": e[2], "year": e[3], "raw": raw}
     if _CONT.search(folded):

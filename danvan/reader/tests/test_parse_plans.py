@@ -585,6 +585,60 @@ a) Tổng hợp kết quả thực hiện.
     assert tasks["II.5.a"]["executing"] == ["Văn phòng Sở"]  # a heading that names a body gives it to its items
 
 
+def test_bullets_under_roman_sections_with_roles_told_in_many_ways():
+    plan = """
+KẾ HOẠCH
+Công tác dân vận ở các bản năm 2026
+II. CÔNG TÁC TUYÊN TRUYỀN
+- Tuyên truyền pháp luật đến từng hộ gia đình. Nội dung tuyên truyền song ngữ do Phòng Văn hóa - Xã hội xã \
+đảm nhiệm.
+- Tổ chức sinh hoạt chuyên đề tại nhà văn hóa bản. Việc này giao cho Trạm Y tế xã thực hiện, Công an xã phối hợp.
+- Vận động đồng bào xóa bỏ hủ tục, trong đó:
++ Hoàn thành rà soát hương ước trước ngày 30/6/2026;
++ Mỗi bản duy trì ít nhất 01 đội văn nghệ.
+Trưởng bản và Ban công tác Mặt trận các bản chịu trách nhiệm triển khai ở bản mình.
+- Duy trì mô hình bản không có ma túy; nội dung này do Công an xã đảm nhiệm, phối hợp với Ban công tác Mặt trận \
+các bản.
+- Tuyên truyền, vận động Nhân dân nâng cao cảnh giác. Phân công Công an xã phụ trách.
+- Tổ chức Hội nghị cán bộ, công chức năm 2026.
+Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bản báo cáo Ủy ban nhân dân xã để giải quyết.
+""".replace("\\\n", "")
+    out = valid(parse_plan(txt(plan)))
+    tasks = by_path(out)
+    assert sorted(tasks) == ["II.1", "II.2", "II.3", "II.4", "II.5", "II.6"]  # the closing request is no task
+    assert tasks["II.1"]["executing"] == ["Phòng Văn hóa - Xã hội xã"]
+    assert tasks["II.2"]["executing"] == ["Trạm Y tế xã"] and tasks["II.2"]["cooperating"] == ["Công an xã"]
+    assert tasks["II.3"]["executing"] == ["Trưởng bản", "Ban công tác Mặt trận các bản"]
+    assert tasks["II.3"]["source_lines"] == [6, 9]
+    assert tasks["II.4"]["executing"] == ["Công an xã"]
+    assert tasks["II.4"]["cooperating"] == ["Ban công tác Mặt trận các bản"]
+    assert tasks["II.5"]["executing"] == ["Công an xã"]
+    assert tasks["II.6"]["executing"] == []  # `Tổ chức Hội nghị` is what is done, not who does it
+    assert [r["period"] for r in out["reports"]] == ["ad_hoc"]
+
+
+def test_a_table_whose_unit_cell_holds_labels(tmp_path):
+    from danvan.reader import read_path
+
+    plan = """KẾ HOẠCH
+Dân vận trong ngành nông nghiệp năm 2026
+II. NHIỆM VỤ
+1. Tổ chức thực hiện theo Phụ lục.
+PHỤ LỤC
+STT | Nhiệm vụ/Hoạt động | Đơn vị thực hiện | Thời gian hoàn thành | Kết quả/Sản phẩm
+I | CÔNG TÁC TUYÊN TRUYỀN | | |
+1 | Tuyên truyền Luật Đất đai | Chủ trì: Phòng Quản lý đất đai; Phối hợp: Phòng Môi trường | Quý II/2026 | Báo cáo
+2 | Báo cáo kết quả | Văn phòng Sở | Trước ngày 15/6/2026 và trước ngày 15/11/2026 | Báo cáo
+"""
+    path = tmp_path / "plan.txt"
+    path.write_text(plan, encoding="utf-8")
+    tasks = by_path(valid(parse_plan(read_path(path))))
+    assert tasks["PL.I.1"]["lead"] == ["Phòng Quản lý đất đai"]
+    assert tasks["PL.I.1"]["cooperating"] == ["Phòng Môi trường"] and tasks["PL.I.1"]["executing"] == []
+    assert tasks["PL.I.2"]["executing"] == ["Văn phòng Sở"]
+    assert tasks["PL.I.2"]["timeframe"]["date"] == "2026-11-15"  # two dates joined by `và`: the last
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}
