@@ -23,6 +23,7 @@ _ROMAN = re.compile(r"^(X{0,3}(?:IX|IV|V?I{1,3}|V|X))\s*(?:[.)]|[-–](?=\s*\S)|
 _PART = re.compile(r"^([A-H])\s*[.)]\s+(\S.*)$")
 _NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[.)]|/(?=\s)|-(?=\s+\D))\s*(\S.*)$|"
                   r"^(\d{1,2}(?:\.\d{1,2}){1,2})\s+(\S.*)$")
+_BARE_NUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.$")
 _LETTER = re.compile(r"^([a-zđ])\s*\)\s*(\S.*)$|^([a-zđ])[./]\s+(\S.*)$")
 _BULLET = re.compile(r"^([-+•–—·∙▪◦○●])\s*(\S.*)$")
 _TERMINAL = ".;:!?\"”)»"
@@ -100,6 +101,9 @@ def _classify(text: str) -> tuple[str, str, str]:
         label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if not (rest[:1].isdigit() and "/" in rest[:6]):
             return "num", label, rest
+    m = _BARE_NUM.match(text)
+    if m:
+        return "num", m.group(1), ""  # `5.` on a line of its own, its text below (after its role lines, at times)
     m = _LETTER.match(text)
     if m:
         label, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

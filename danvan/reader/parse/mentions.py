@@ -234,6 +234,9 @@ def _continues(prev: str, piece: str) -> bool:
         return False
     if first.islower() and afold(prev).lstrip().startswith("cac ") and not _is_org_start(piece):
         return True  # `Các chi cục, trung tâm, ban quản lý thuộc Sở`: one `các` over kinds of units
+    if first.islower() and prev.lstrip()[:1].isupper() and _is_org_start(prev) and len(words) >= 2 and \
+            not folded.startswith(_ORG_HEAD_WORDS) and not _is_generic_piece(piece) and words[0] not in LEVELS:
+        return True  # `Phòng Phổ biến, giáo dục pháp luật`: a name with a comma in it
     if first.isupper() and _is_org_start(piece) and not _is_generic_piece(piece):
         return False  # `Ủy ban nhân dân tỉnh, Bộ Nội vụ`, `..., Tổ trưởng các tổ dân phố`: a body of its own
     level = next((lv for lv in LEVELS if folded.startswith(lv + " ")), None) if folded.startswith(_LEVEL_OPENINGS) \

@@ -404,6 +404,8 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
             roles[r] = v
     if task_attr is not None and not node.text:
         title = task_attr.value
+    elif not title and paras:
+        title = paras[0].text  # `5.` alone, its text printed below
     tf = _time_from_attrs(merged)
     out.append(_task(path, title, roles, tf, node.first, _last_line(node), node))
 

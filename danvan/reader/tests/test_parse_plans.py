@@ -639,6 +639,26 @@ I | CÔNG TÁC TUYÊN TRUYỀN | | |
     assert tasks["PL.I.2"]["timeframe"]["date"] == "2026-11-15"  # two dates joined by `và`: the last
 
 
+def test_a_number_alone_on_its_line_with_its_role_block_before_its_text():
+    plan = """
+KẾ HOẠCH
+Phổ biến, giáo dục pháp luật năm 2026
+II. NHIỆM VỤ
+4. Xây dựng chuyên mục "Dân chủ ở cơ sở".
+- Chủ trì: Văn phòng Sở.
+5.
+- Chủ trì: Phòng Phổ biến, giáo dục pháp luật.
+- Phối hợp: Ủy ban nhân dân các xã, phường.
+- Thời gian: Trước ngày 31/10/2026.
+Hướng dẫn việc đánh giá, công nhận xã, phường đạt chuẩn tiếp cận pháp luật năm 2026.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.4"]["lead"] == ["Văn phòng Sở"] and tasks["II.4"]["cooperating"] == []
+    assert tasks["II.5"]["title"].startswith("Hướng dẫn việc đánh giá")
+    assert tasks["II.5"]["lead"] == ["Phòng Phổ biến, giáo dục pháp luật"]
+    assert tasks["II.5"]["timeframe"]["date"] == "2026-10-31"
+
+
 def test_draft_flags():
     out = valid(parse_plan(txt("Số: /KH-UBND\nAn Nhơn, ngày tháng năm 2025\nKẾ HOẠCH\nDân vận 2025\nI. NỘI DUNG\n1. Làm")))
     codes = {f["code"] for f in out["flags"]}

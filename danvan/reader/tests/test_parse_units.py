@@ -148,6 +148,11 @@ def test_not_a_label():
         ("Đề nghị các sở, ban, ngành", ["các sở, ban, ngành"]),
         ("Trưởng các khoa, phòng", ["Trưởng các khoa, phòng"]),
         ("Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường", ["Ủy ban Mặt trận Tổ quốc Việt Nam xã, phường"]),
+        ("Phòng Phổ biến, giáo dục pháp luật", ["Phòng Phổ biến, giáo dục pháp luật"]),
+        ("Văn phòng Sở, phòng chuyên môn", ["Văn phòng Sở", "phòng chuyên môn"]),
+        ("Các chi cục, trung tâm, ban quản lý thuộc Sở", ["Các chi cục, trung tâm, ban quản lý thuộc Sở"]),
+        ("Liên đoàn Lao động tỉnh, Hiệp hội Doanh nghiệp tỉnh, Trạm Y tế xã",
+         ["Liên đoàn Lao động tỉnh", "Hiệp hội Doanh nghiệp tỉnh", "Trạm Y tế xã"]),
     ],
 )
 def test_split_mentions(text, expected):
