@@ -59,14 +59,18 @@ def role_of_key(prefix: str) -> str | None:
 
 
 # the words a role label is made of, beyond the listed ones: `Đơn vị thực hiện chính:`, `Cơ quan chủ trì tham mưu:`
-_LABEL_WORDS = frozenset(["co", "quan", "don", "vi", "bo", "phan", "chu", "tri", "phoi", "hop", "thuc", "hien", "chinh", "tham", "muu", "trach", "nhiem", "chiu", "lien", "to", "chuc", "trien", "khai", "dia", "phuong", ",", "va", "cung"])
+_LABEL_WORDS = frozenset([
+    "co", "quan", "don", "vi", "bo", "phan", "chu", "tri", "phoi", "hop", "thuc", "hien", "chinh", "tham", "muu",
+    "trach", "nhiem", "chiu", "lien", "to", "chuc", "trien", "khai", "dia", "phuong", "va", "cung",
+])
 _DIRECTING_OPENERS = ("chi huy ", "lanh dao ", "thu truong ", "ban giam doc ", "ban chi huy ")
 
 
 def _role_by_words(key: str) -> str | None:
     """A label worded otherwise than the list: one naming a body (`đơn vị`, `cơ quan`, `bộ phận`) and a role in role
     words only, or a leader who directs (`Chỉ huy Công an tỉnh chỉ đạo:`, `Lãnh đạo Sở phụ trách:`)."""
-    if key.startswith(("co quan", "don vi", "bo phan")) and all(w in _LABEL_WORDS for w in key.replace(",", " ").split()):
+    if key.startswith(("co quan", "don vi", "bo phan")) and \
+            all(w in _LABEL_WORDS for w in key.replace(",", " ").split()):
         lead, coop = "chu tri" in key, "phoi hop" in key
         if lead:
             return "lead_coop" if coop else "lead"

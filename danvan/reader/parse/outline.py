@@ -224,18 +224,18 @@ _DIFFICULTIES = re.compile(r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?th
 
 
 @dataclass(slots=True)
-class Paragraph:
+class ItemParagraph:
     line: Line
     attrs: list
     last: int
     more: list = field(default_factory=list)  # the texts of the lines that belong to it (`+` bullets, a closing line)
 
 
-def _paragraphs_with_labels(section: Node) -> list[Paragraph]:
+def _paragraphs_with_labels(section: Node) -> list[ItemParagraph]:
     """Unnumbered paragraphs, each with the role and time lines printed under it (`Thời gian hoàn thành: ...`) or
     in a bracket at its end, and its last line: `+` bullets under a `-` bullet are part of it, and so is a plain
     line after those `+` bullets (`Trưởng bản ... chịu trách nhiệm triển khai.`)."""
-    out: list[Paragraph] = []
+    out: list[ItemParagraph] = []
     after_sub_bullets = False
     for item in section.body:
         if not isinstance(item, Line):
@@ -253,8 +253,8 @@ def _paragraphs_with_labels(section: Node) -> list[Paragraph]:
             continue
         elif not item.role and item.kind in ("para", "bullet") and "phu luc" not in afold(item.text) and \
                 not (item.kind == "para" and _DIFFICULTIES.match(afold(item.text[:160]))):
-            out.append(Paragraph(item, [Attr(role, value, item.first, item.last) for role, value in item.extra],
-                                 item.last))
+            attrs = [Attr(role, value, item.first, item.last) for role, value in item.extra]
+            out.append(ItemParagraph(item, attrs, item.last))
         after_sub_bullets = False
     return out
 
