@@ -93,8 +93,10 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "đoàn kiểm", "doan kiem", "tổ kiểm", "to kiem", "đoàn giám", "doan giam", "tổ giúp", "to giup",
                    # `Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh`
                    "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao",
-                   "lý xây", "ly xay", "hậu cần", "hau can",
-                   "tượng kiểm", "tuong kiem", "tra trực", "tra truc", "trực tiếp", "truc tiep"}  # `... đối tượng kiểm tra trực tiếp`  # `Phòng Quản lý xây dựng`
+                   "lý xây", "ly xay",  # `Phòng Quản lý xây dựng`
+                   "hậu cần", "hau can",  # `Phòng Hậu cần`
+                   # `các xã không thuộc đối tượng kiểm tra trực tiếp`
+                   "tượng kiểm", "tuong kiem", "tra trực", "tra truc", "trực tiếp", "truc tiep"}
 # a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`
 _NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich"}
 
