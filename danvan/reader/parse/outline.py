@@ -160,7 +160,9 @@ def _attrs(node: Node) -> list[Attr]:
     return out
 
 
-def _roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
+def roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
+    """Roles from role lines (`Cơ quan chủ trì: X`, `Chủ trì: X; Phối hợp: Y`, bullets under an empty label), and
+    whether any was printed."""
     roles: dict[str, list[str]] = {r: [] for r in ROLES}
     found = False
 
@@ -319,7 +321,7 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
             paragraphs = [p for p in paragraphs if not p.line.text.rstrip().endswith(":")]
         for i, p in enumerate(paragraphs, 1):
             roles: dict[str, list[str]] = {r: [] for r in ROLES}
-            labelled, found = _roles_from_attrs(p.attrs)
+            labelled, found = roles_from_attrs(p.attrs)
             if found:
                 roles.update(labelled)
             else:
@@ -372,7 +374,7 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
     if from_tables and not attrs:
         return  # `2. Hai cơ quan phân công ... như sau:` above a task table: the rows are the tasks
     # a leaf: one task
-    roles, found = _roles_from_attrs(merged)
+    roles, found = roles_from_attrs(merged)
     title = node.text
     paras = _paragraphs(node)
     task_attr = next((a for a in attrs if a.role == "task"), None)

@@ -6,6 +6,7 @@ import re
 
 from danvan.reader.parse.labels import label_of, split_labels
 from danvan.reader.parse.mentions import mentions_from_value, split_mentions
+from danvan.reader.parse.outline import Attr, roles_from_attrs
 from danvan.reader.parse.text import ocr_key
 from danvan.reader.parse.timeframe import parse_timeframe
 
@@ -81,18 +82,12 @@ def is_header_table(rows: list[list[str]]) -> bool:
 
 def _cell_roles(cell: str, column: str) -> dict[str, list[str]]:
     """A role column's cell: the bodies of its column's role, or what the labels inside it say (`Chủ trì: Phòng
-    Quản lý đất đai; Phối hợp: Phòng Môi trường` in an `Đơn vị thực hiện` column)."""
-    first_role, first_value = label_of(cell) if ":" in cell[:50] else (None, "")
-    if first_role is None:
+    Quản lý đất đai; Phối hợp: Phòng Môi trường` in an `Đơn vị thực hiện` column), read as role lines are."""
+    role, value = label_of(cell) if ":" in cell[:50] else (None, "")
+    if role is None:
         return mentions_from_value(cell) if column == "executing" else {column: split_mentions(cell)}
-    out: dict[str, list[str]] = {}
-    for role, value in split_labels(first_role, first_value):
-        if role == "lead_coop":
-            for r, v in mentions_from_value(value).items():
-                out[r] = out.get(r, []) + v
-        elif role in ("lead", "cooperating", "executing", "directing"):
-            out[role] = out.get(role, []) + split_mentions(value)
-    return out
+    roles, _ = roles_from_attrs([Attr(r, v, 0, 0) for r, v in split_labels(role, value)])
+    return roles
 
 
 def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
