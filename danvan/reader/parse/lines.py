@@ -237,7 +237,13 @@ def prepare(doc: SourceDocument) -> Prepared:
             and _continues(prev, item, broken, typical)
         ):
             prev.text = f"{prev.text} {item.text}"
-            if prev.role:
+            if prev.role and prev.extra:  # the broken line goes on the last label's value, and may hold others
+                role, value = label_of(prev.text)
+                if role:
+                    (prev.role, prev.value), *prev.extra = split_labels(role, value)
+                else:
+                    prev.value = f"{prev.value} {item.text}".strip()
+            elif prev.role:
                 prev.value = f"{prev.value} {item.text}".strip()
             elif item.extra:
                 prev.extra = prev.extra + item.extra  # the roles that closed the line joined on

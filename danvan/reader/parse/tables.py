@@ -80,10 +80,13 @@ def is_header_table(rows: list[list[str]]) -> bool:
                                                            and len(c) < 40 for c in cells)
 
 
+_LINE_BREAKS = re.compile(r"\s*;?\s*\n\s*")  # a cell's paragraphs, `Chủ trì: X` over `Phối hợp: Y`
+
+
 def _cell_roles(cell: str, column: str) -> dict[str, list[str]]:
     """A role column's cell: the bodies of its column's role, or what the labels inside it say (`Chủ trì: Phòng
     Quản lý đất đai; Phối hợp: Phòng Môi trường` in an `Đơn vị thực hiện` column), read as role lines are."""
-    role, value = label_of(cell) if ":" in cell[:50] else (None, "")
+    role, value = label_of(_LINE_BREAKS.sub("; ", cell)) if ":" in cell[:50] else (None, "")
     if role is None:
         return mentions_from_value(cell) if column == "executing" else {column: split_mentions(cell)}
     roles, _ = roles_from_attrs([Attr(r, v, 0, 0) for r, v in split_labels(role, value)])

@@ -9,9 +9,10 @@ from collections.abc import Callable
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from danvan.reader.document import Paragraph, SourceDocument
+from danvan.reader.document import Block, Paragraph, SourceDocument, Table
 from danvan.reader.errors import ReaderError
 from danvan.reader.sources import ocr
+from danvan.reader.sources.pdf_tables import TableFinder, join_continued, may_have_table
 from danvan.reader.sources.safety import MAX_PAGES
 
 Progress = Callable[[int, int, str], None]
@@ -59,12 +60,12 @@ def is_page_number(line: str) -> bool:
     return _PAGE_NUMBER.fullmatch(line.strip()) is not None
 
 
-def _remove_running_lines(pages: list[list[str]]) -> None:
+def _remove_running_lines(pages: list[list[str | Table]]) -> None:
     """Drop page numbers and headers/footers that repeat on most pages (first/last 3 lines of a page)."""
     if len(pages) >= 3:
         counts: Counter[str] = Counter()
         for lines in pages:
-            edge = set(lines[:3] + lines[-3:])
+            edge = {line for line in lines[:3] + lines[-3:] if isinstance(line, str)}
             counts.update(_DIGITS.sub("#", line) for line in edge)
         running = {key for key, n in counts.items() if n >= max(3, len(pages) * 0.6)}
     else:
@@ -73,7 +74,8 @@ def _remove_running_lines(pages: list[list[str]]) -> None:
         edges = set(range(min(3, len(lines)))) | set(range(max(0, len(lines) - 3), len(lines)))
         keep = []
         for index, line in enumerate(lines):
-            if index in edges and (is_page_number(line) or _DIGITS.sub("#", line) in running):
+            if index in edges and isinstance(line, str) and (
+                    is_page_number(line) or _DIGITS.sub("#", line) in running):
                 continue
             keep.append(line)
         lines[:] = keep
@@ -147,6 +149,30 @@ def _header_columns(textpage, width: float) -> tuple[list[str], float] | None:
     return left_col + right_col, bottom_y
 
 
+def _page_items(textpage, page, index: int, text: str, finder: TableFinder) -> list[str | Table]:
+    """A page's lines in reading order, with its ruled tables as Table blocks where they stand, and on page 1
+    the two-column header block first."""
+    width = page.get_width()
+    top = page.get_height()
+    items: list[str | Table] = []
+    if index == 0:
+        header = _header_columns(textpage, width)
+        if header is not None:
+            items, below = header
+            top = below - 0.5
+    tables = finder.tables(index) if may_have_table(page) else []
+    if not tables and not items:
+        return _lines(text)
+    for found in tables:
+        if found.top > top:
+            continue  # a table inside the header block
+        items.extend(_lines(textpage.get_text_bounded(0, found.top + 0.5, width, top)))
+        items.append(found.table)
+        top = found.bottom - 0.5
+    items.extend(_lines(textpage.get_text_bounded(0, 0, width, top)))
+    return items
+
+
 def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -> SourceDocument:
     document = _open(data, name)
     try:
@@ -157,8 +183,9 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
             raise ReaderError(
                 f"Tệp PDF {name} có {count} trang, vượt giới hạn {MAX_PAGES} trang.", code="too_many_pages"
             )
-        pages: list[list[str]] = []
+        pages: list[list[str | Table]] = []
         scanned: list[int] = []
+        finder = TableFinder(data)
         for index in range(count):
             page = document[index]
             try:
@@ -168,18 +195,13 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
                     scanned.append(index)
                     pages.append(_lines(text))  # kept if OCR finds nothing
                 else:
-                    lines = _lines(text)
-                    if index == 0:
-                        header = _header_columns(textpage, page.get_width())
-                        if header is not None:
-                            block, below = header
-                            rest = textpage.get_text_bounded(0, 0, page.get_width(), below - 0.5)
-                            lines = block + _lines(rest)
-                    pages.append(lines)
+                    pages.append(_page_items(textpage, page, index, text, finder))
                 textpage.close()
             finally:
                 page.close()
+        finder.close()
         _remove_running_lines(pages)
+        join_continued(pages)
         confidences: list[float] = []
         warnings: list[str] = []
 
@@ -201,12 +223,16 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
             warnings.append(f"{len(scanned)}/{count} trang là bản quét, đã nhận dạng chữ bằng OCR.")
     finally:
         document.close()
-    blocks = []
+    blocks: list[Block] = []
     line_no = 0
-    for page_no, lines in enumerate(pages, start=1):
-        for text in lines:
+    for page_no, items in enumerate(pages, start=1):
+        for item in items:
             line_no += 1
-            blocks.append(Paragraph(text=text, page=page_no, line=line_no))
+            if isinstance(item, Table):
+                item.page, item.line = page_no, line_no
+                blocks.append(item)
+            else:
+                blocks.append(Paragraph(text=item, page=page_no, line=line_no))
     if not blocks:
         raise ReaderError(f"Không tìm thấy chữ nào trong tệp PDF {name}.", code="no_text")
     mean = sum(confidences) / len(confidences) if confidences else None

@@ -945,3 +945,36 @@ def test_a_closing_sentence_with_two_duties_and_an_item_assigned_in_a_later_sent
         ("six_months", "--06-12"): (["Ủy ban nhân dân xã"], ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
         ("annual", "--11-12"): (["Ủy ban nhân dân xã"], ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
     }
+
+
+def test_a_role_line_broken_by_hard_wrapping_keeps_each_labels_value():
+    """Text copied out of a PDF: a line of several labels wraps inside its list of partners; the rest of the list
+    and the labels on the next physical line belong to the last label, not to the first."""
+    import textwrap
+
+    items = [
+        ("Tổ chức hội nghị quán triệt Luật Thực hiện dân chủ ở cơ sở đến cán bộ, công chức, viên chức các cơ "
+         "quan, đơn vị trên địa bàn tỉnh năm 2026.",
+         "Chủ trì: Sở Nội vụ; phối hợp: các sở, ban, ngành; Ủy ban nhân dân các xã, phường; thời gian: Quý III/2026."),
+        ("Đẩy mạnh giải quyết thủ tục hành chính trên môi trường điện tử, nâng cao chỉ số hài lòng của người "
+         "dân, doanh nghiệp đối với sự phục vụ của cơ quan hành chính nhà nước.",
+         "Chủ trì: Văn phòng Ủy ban nhân dân tỉnh; thời gian: Tháng 11 hằng năm; phối hợp: Sở Khoa học và Công "
+         "nghệ."),
+        ("Tổ chức tiếp công dân định kỳ, đối thoại trực tiếp với Nhân dân về những vấn đề bức xúc ở cơ sở, giải "
+         "quyết kịp thời kiến nghị chính đáng của người dân.",
+         "Chỉ đạo: Chủ tịch Ủy ban nhân dân tỉnh; phối hợp: Ban Tiếp công dân tỉnh, Ủy ban nhân dân các xã, "
+         "phường; thời gian: Thường xuyên."),
+    ]
+    lines = ["KẾ HOẠCH", "Thực hiện công tác dân vận chính quyền năm 2026", "II. NHIỆM VỤ"]
+    for number, (text, roles) in enumerate(items, start=1):
+        lines += textwrap.wrap(f"{number}. {text}", 78) + textwrap.wrap(roles, 78)
+    tasks = by_path(valid(parse_plan(txt("\n".join(lines)))))
+    assert tasks["II.1"]["lead"] == ["Sở Nội vụ"]
+    assert tasks["II.1"]["cooperating"] == ["các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+    assert tasks["II.1"]["timeframe"]["date"] == "2026-09-30"
+    assert tasks["II.2"]["lead"] == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert tasks["II.2"]["cooperating"] == ["Sở Khoa học và Công nghệ"]
+    assert tasks["II.2"]["timeframe"]["kind"] == "annual"
+    assert tasks["II.3"]["directing"] == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert tasks["II.3"]["cooperating"] == ["Ban Tiếp công dân tỉnh", "Ủy ban nhân dân các xã, phường"]
+    assert tasks["II.3"]["timeframe"]["kind"] == "continuous"
