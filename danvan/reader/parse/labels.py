@@ -127,6 +127,26 @@ def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text[: m.start()].rstrip(" ,;:"), pairs
 
 
+# a label after the item's own text on its line: `. Cơ quan chủ trì:`, `; chủ trì:`, ` - Chủ trì:`
+_TRAILING_LABEL = re.compile(r"(?:[.;]|\s[-–])\s+([^:;.()\-–]{2,40}?)\s*:\s*(?=\S)")
+_DASHED_LABEL = re.compile(r"\s[-–]\s+([^:;.()\-–]{2,40}?)\s*:\s*")
+_ITEM_ROLES = frozenset(("lead", "cooperating", "executing", "directing", "time"))
+
+
+def trailing_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item whose line goes on with its labels after its text (`... sau sắp xếp. Cơ quan chủ trì: Sở Nội vụ.
+    Thời gian: Quý I/2026.`, `... - Chủ trì: X - Phối hợp: Y - Thời hạn: Z`, `...; chủ trì: X; phối hợp: Y`) → its
+    text before them and the labels; the text and no pairs when it has none."""
+    for m in _TRAILING_LABEL.finditer(text):
+        role = role_of_key(m.group(1))
+        if role not in _ITEM_ROLES or text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue  # not a label, or one inside a bracket still open
+        rest = _DASHED_LABEL.sub(lambda d: f"; {d.group(1)}: " if role_of_key(d.group(1)) else d.group(0),
+                                 text[m.end():])
+        return text[: m.start()].rstrip(" ,;:-–"), split_labels(role, rest.rstrip(" ."))
+    return text, []
+
+
 # `... Giao: Sở X chủ trì; Sở Y phối hợp. Hoàn thành trong quý II/2026.` closing an item's paragraph
 _ASSIGNMENT = re.compile(r"(?:^|(?<=[.;])\s+)(?:Giao|GIAO|Phân công|Phan cong|PHÂN CÔNG)"
                          r"(?: nhiệm vụ| nhiem vu| NHIỆM VỤ)?\s*:\s*(?=\S)")

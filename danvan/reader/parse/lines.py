@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from danvan.reader.document import Paragraph, SourceDocument, Table
-from danvan.reader.parse.labels import assignment, inline_labels, label_of, split_labels
+from danvan.reader.parse.labels import assignment, inline_labels, label_of, split_labels, trailing_labels
 from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
 from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze, upper_ratio
 
@@ -44,6 +44,7 @@ class Line:
     tail: int = 0  # length of the last physical line joined into this one
     extra: list = field(default_factory=list)  # further (role, value) pairs printed on the same line
     series: str = ""  # `giai phap` of `Giải pháp 2:`: items numbered after a word (see `_number_series`)
+    raw: str = ""  # the text with the labels `extra` was read from, to read them again when a broken line joins
 
 
 @dataclass(slots=True)
@@ -139,15 +140,29 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             line.role, line.value = pairs[0]
             line.extra = pairs[1:]
         else:
-            if rest.rstrip(" .;").endswith(")"):
-                line.text, line.extra = inline_labels(rest)
-            if not line.extra and ":" in rest:
-                line.text, line.extra = assignment(rest)
+            line.text, line.extra = _labels_in_text(rest)
+            if line.extra:
+                line.raw = rest
             if not line.text and line.extra:  # the bracket on a line of its own, under the item it closes
                 (line.role, line.value), line.extra = line.extra[0], line.extra[1:]
     line.upper = mostly_upper_line(rest)
     line.series = series
     return line
+
+
+def _labels_in_text(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item's text and the roles and time its own line tells after it: in a closing bracket, in a `Giao:`
+    sentence or in labels that follow the text (`. Cơ quan chủ trì: X. Thời gian: Y.`)."""
+    if text.rstrip(" .;").endswith(")"):
+        found = inline_labels(text)
+        if found[1]:
+            return found
+    if ":" in text:
+        found = assignment(text)
+        if found[1]:
+            return found
+        return trailing_labels(text)
+    return text, []
 
 
 def _number_series(raw: list) -> None:
@@ -236,19 +251,25 @@ def prepare(doc: SourceDocument) -> Prepared:
             and not (prev.kind in ("roman", "part") or (prev.upper and prev.kind == "para"))
             and _continues(prev, item, broken, typical)
         ):
-            prev.text = f"{prev.text} {item.text}"
-            if prev.role and prev.extra:  # the broken line goes on the last label's value, and may hold others
-                role, value = label_of(prev.text)
+            more = item.raw or item.text  # the broken line with any labels read off it
+            if prev.role:
+                prev.text = f"{prev.text} {more}"
+                # the rest goes on the last label's value, and may hold labels of its own
+                role, value = label_of(prev.text) if prev.extra or item.raw else (None, "")
                 if role:
                     (prev.role, prev.value), *prev.extra = split_labels(role, value)
                 else:
-                    prev.value = f"{prev.value} {item.text}".strip()
-            elif prev.role:
-                prev.value = f"{prev.value} {item.text}".strip()
-            elif item.extra:
-                prev.extra = prev.extra + item.extra  # the roles that closed the line joined on
-            elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")"):
-                prev.text, prev.extra = inline_labels(prev.text)  # `(Cơ quan chủ trì: ...;` broken over two lines
+                    prev.value = f"{prev.value} {more}".strip()
+            elif item.role is None and (prev.raw or item.raw or ":" in item.text):
+                # labels after an item's text, broken over lines (`... Cơ quan chủ` / `trì: Sở Nội vụ.`)
+                prev.raw = f"{prev.raw or prev.text} {more}"
+                prev.text, prev.extra = _labels_in_text(prev.raw)
+            else:
+                prev.text = f"{prev.text} {item.text}"
+                if item.extra:
+                    prev.extra = prev.extra + item.extra  # the roles that closed the line joined on
+                elif not prev.extra and prev.kind != "para" and prev.text.rstrip(" .;").endswith(")"):
+                    prev.text, prev.extra = inline_labels(prev.text)  # `(Cơ quan chủ trì: ...;` broken over lines
             prev.last = item.last
             prev.tail = item.tail
             continue

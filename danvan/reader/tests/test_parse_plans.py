@@ -978,3 +978,51 @@ def test_a_role_line_broken_by_hard_wrapping_keeps_each_labels_value():
     assert tasks["II.3"]["directing"] == ["Chủ tịch Ủy ban nhân dân tỉnh"]
     assert tasks["II.3"]["cooperating"] == ["Ban Tiếp công dân tỉnh", "Ủy ban nhân dân các xã, phường"]
     assert tasks["II.3"]["timeframe"]["kind"] == "continuous"
+
+
+def test_labels_that_follow_the_items_text_on_its_own_line():
+    """`... Cơ quan chủ trì: X. Thời gian: Y.`, `... - Chủ trì: X - Phối hợp: Y - Thời hạn: Z`, `...; chủ trì: X;
+    phối hợp: Y`: the labels end the item's line; a heading's labels go to the items under it."""
+    plan = """
+KẾ HOẠCH
+Công tác dân vận chính quyền năm 2026
+II. NHIỆM VỤ
+1/ Quán triệt Kế hoạch đến cán bộ, công chức. Cơ quan chủ trì: Các sở, ban, ngành cấp tỉnh; UBND các xã, phường. \
+Thời gian: Quý I/2026.
+2/ Biên soạn tài liệu hỏi - đáp song ngữ Việt - Thái về Luật Thực hiện dân chủ ở cơ sở - Chủ trì: Sở Dân tộc và \
+Tôn giáo - Phối hợp: Sở Nội vụ, Sở Tư pháp - Thời hạn: Tháng 9/2026.
+3/ Rà soát quy chế dân chủ trong cơ quan sau sắp xếp; chủ trì: Thủ trưởng các cơ quan, đơn vị; thời gian: Trước \
+ngày 30/4/2026.
+4/ Tổ chức đối thoại với Nhân dân (theo lịch tiếp công dân). Chủ trì: Thanh tra tỉnh.
+""".replace("\\\n", "")
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.1"]["title"] == "Quán triệt Kế hoạch đến cán bộ, công chức"
+    assert tasks["II.1"]["lead"] == ["Các sở, ban, ngành cấp tỉnh", "UBND các xã, phường"]
+    assert tasks["II.1"]["timeframe"]["date"] == "2026-03-31"
+    assert tasks["II.2"]["title"].endswith("song ngữ Việt - Thái về Luật Thực hiện dân chủ ở cơ sở")
+    assert tasks["II.2"]["lead"] == ["Sở Dân tộc và Tôn giáo"]
+    assert tasks["II.2"]["cooperating"] == ["Sở Nội vụ", "Sở Tư pháp"]
+    assert tasks["II.2"]["timeframe"]["date"] == "2026-09-30"
+    assert tasks["II.3"]["lead"] == ["Thủ trưởng các cơ quan, đơn vị"]
+    assert tasks["II.3"]["timeframe"]["date"] == "2026-04-30"
+    assert tasks["II.4"]["title"] == "Tổ chức đối thoại với Nhân dân (theo lịch tiếp công dân)"
+    assert tasks["II.4"]["lead"] == ["Thanh tra tỉnh"]
+
+
+def test_labels_after_an_items_text_broken_by_hard_wrapping():
+    import textwrap
+
+    body = ("Tổ chức hội nghị sơ kết 03 năm thi hành Luật Thực hiện dân chủ ở cơ sở trên địa bàn tỉnh, biểu dương "
+            "các tập thể, cá nhân tiêu biểu. Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: Sở Tài chính, Ủy ban "
+            "MTTQ Việt Nam tỉnh, Ủy ban nhân dân các xã, phường. Thời gian: Quý III/2026.")
+    filler = ("Tuyên truyền sâu rộng về công tác dân vận chính quyền trong cán bộ, công chức, viên chức và Nhân dân "
+              "trên địa bàn tỉnh bằng nhiều hình thức phù hợp với từng đối tượng")
+    lines = ["KẾ HOẠCH", "Công tác dân vận chính quyền năm 2026", "II. NHIỆM VỤ"]
+    for number in (1, 2, 3):
+        lines += textwrap.wrap(f"{number}. {body if number == 2 else filler}.", 64)
+    tasks = by_path(valid(parse_plan(txt("\n".join(lines)))))
+    assert tasks["II.2"]["title"].endswith("biểu dương các tập thể, cá nhân tiêu biểu")
+    assert tasks["II.2"]["lead"] == ["Sở Nội vụ"]
+    assert tasks["II.2"]["cooperating"] == ["Sở Tài chính", "Ủy ban MTTQ Việt Nam tỉnh",
+                                            "Ủy ban nhân dân các xã, phường"]
+    assert tasks["II.2"]["timeframe"]["date"] == "2026-09-30"
