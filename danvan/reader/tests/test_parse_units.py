@@ -107,6 +107,8 @@ def test_citations_drop_own_symbol_and_duplicates():
         ("Nhiệm vụ: Rà soát văn bản", "task", "Rà soát văn bản"),
         ("Thời điểm: Tháng 01 hằng năm", "time", "Tháng 01 hằng năm"),
         ("Hình thức công khai: Niêm yết tại trụ sở", "other", "Niêm yết tại trụ sở"),
+        ("Đơn vị tham gia: Công an phường", "cooperating", "Công an phường"),
+        ("Người phụ trách: Chủ tịch UBND phường", "directing", "Chủ tịch UBND phường"),
     ],
 )
 def test_labels(text, role, value):
@@ -381,3 +383,14 @@ def test_on_demand_as_another_occasion_but_not_as_a_gloss_on_a_period():
     assert _pairs(reports) == {("annual", "--11-20"), ("ad_hoc", None)}
     reports = reports_in_sentence("Định kỳ 06 tháng, hằng năm báo cáo kết quả gửi về Sở Nội vụ (khi yêu cầu).", [])
     assert {r["period"] for r in reports} == {"six_months", "annual"}
+
+
+def test_a_scan_that_kept_the_diacritics_of_a_few_words_is_read_as_undiacritised():
+    from danvan.reader.parse.ocrfix import is_undiacritised
+
+    ocr = ("Uy ban nhan dan xã Yen Thanh xay dung Ke hoach thuc hién dan chu o co so nam 2026 nhu sau: "
+           "Phong Van hoa - Xa hoi chủ tri, phoi hop voi Uy ban MTTQ Viet Nam xa tuyen truyen Luat. ") * 6
+    clean = ("Ủy ban nhân dân xã Yên Thành xây dựng Kế hoạch thực hiện dân chủ ở cơ sở năm 2026 như sau: "
+             "Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã tuyên truyền Luật. ") * 6
+    assert is_undiacritised([ocr])
+    assert not is_undiacritised([clean])
