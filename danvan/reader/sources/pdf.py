@@ -175,6 +175,7 @@ def _page_items(textpage, page, index: int, text: str, finder: TableFinder) -> l
 
 def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -> SourceDocument:
     document = _open(data, name)
+    finder = TableFinder(data)
     try:
         count = len(document)
         if count == 0:
@@ -185,7 +186,6 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
             )
         pages: list[list[str | Table]] = []
         scanned: list[int] = []
-        finder = TableFinder(data)
         for index in range(count):
             page = document[index]
             try:
@@ -199,7 +199,6 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
                 textpage.close()
             finally:
                 page.close()
-        finder.close()
         _remove_running_lines(pages)
         join_continued(pages)
         confidences: list[float] = []
@@ -222,6 +221,7 @@ def read_pdf(data: bytes, name: str = "", *, progress: Progress | None = None) -
             _strip_ocr_page_numbers(pages, scanned)
             warnings.append(f"{len(scanned)}/{count} trang là bản quét, đã nhận dạng chữ bằng OCR.")
     finally:
+        finder.close()
         document.close()
     blocks: list[Block] = []
     line_no = 0

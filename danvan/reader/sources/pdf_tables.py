@@ -72,17 +72,20 @@ class TableFinder:
     def tables(self, index: int) -> list[PageTable]:
         import pdfplumber
 
-        if self._pdf is None:
-            self._pdf = pdfplumber.open(io.BytesIO(self.data))
-        page = self._pdf.pages[index]
         found = []
-        for table in page.find_tables():
-            rows = _rows(table)
-            if len(rows) < 2 or max(len(row) for row in rows) < 2:
-                continue
-            x0, top, x1, bottom = table.bbox
-            found.append(PageTable(top=page.height - top, bottom=page.height - bottom, table=Table(rows=rows)))
-        page.close()
+        try:
+            if self._pdf is None:
+                self._pdf = pdfplumber.open(io.BytesIO(self.data))
+            page = self._pdf.pages[index]
+            for table in page.find_tables():
+                rows = _rows(table)
+                if len(rows) < 2 or max(len(row) for row in rows) < 2:
+                    continue
+                _, top, _, bottom = table.bbox
+                found.append(PageTable(top=page.height - top, bottom=page.height - bottom, table=Table(rows=rows)))
+            page.close()
+        except Exception:  # noqa: BLE001 — pdfminer fails in many ways on files PDFium reads; keep the page's lines
+            return []
         return sorted(found, key=lambda t: -t.top)
 
     def close(self) -> None:
