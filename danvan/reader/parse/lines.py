@@ -134,11 +134,9 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     # positional: a dataclass takes keywords noticeably slower, and this runs once per line
     line = Line(rest, number, number, kind, label, footnote, None, "", False, len(text))
     if not footnote and kind != "roman" and kind != "part":
-        role, value = label_of(rest) if ":" in rest[:50] else (None, "")
-        if role:
-            pairs = split_labels(role, value) if ":" in value else [(role, value)]
-            line.role, line.value = pairs[0]
-            line.extra = pairs[1:]
+        pairs = _role_line(rest)
+        if pairs:
+            (line.role, line.value), *line.extra = pairs
         else:
             line.text, line.extra = _labels_in_text(rest)
             if line.extra:
@@ -148,6 +146,14 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     line.upper = mostly_upper_line(rest)
     line.series = series
     return line
+
+
+def _role_line(text: str) -> list[tuple[str, str]]:
+    """A line that opens with a label (`Chủ trì: X; phối hợp: Y`) → one (role, value) per label; [] for any other."""
+    role, value = label_of(text) if ":" in text[:50] else (None, "")
+    if role is None:
+        return []
+    return split_labels(role, value) if ":" in value else [(role, value)]
 
 
 def _labels_in_text(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -255,9 +261,9 @@ def prepare(doc: SourceDocument) -> Prepared:
             if prev.role:
                 prev.text = f"{prev.text} {more}"
                 # the rest goes on the last label's value, and may hold labels of its own
-                role, value = label_of(prev.text) if prev.extra or item.raw else (None, "")
-                if role:
-                    (prev.role, prev.value), *prev.extra = split_labels(role, value)
+                pairs = _role_line(prev.text) if prev.extra or item.raw else []
+                if pairs:
+                    (prev.role, prev.value), *prev.extra = pairs
                 else:
                     prev.value = f"{prev.value} {more}".strip()
             elif item.role is None and (prev.raw or item.raw or ":" in item.text):

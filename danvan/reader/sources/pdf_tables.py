@@ -138,6 +138,5 @@ def join_continued(pages: list[list]) -> None:
 
 
 def _join(above: str, below: str) -> str:
-    if not below or below == above:
-        return above
-    return f"{above} {below}".strip() if not _NEW_ITEM.match(below) else f"{above}\n{below}"
+    """A cell's text on the page before a break and its rest after it (the same text for a merged cell)."""
+    return above if not below or below == above else cell_text(f"{above}\n{below}")
