@@ -12,10 +12,18 @@ import re
 from danvan.reader.document import SourceDocument
 from danvan.reader.parse.citations import collect_citations
 from danvan.reader.parse.header import find_kind, issuer_from_opening, parse_header, parse_signer
-from danvan.reader.parse.lines import Line, TableItem, prepare
+from danvan.reader.parse.lines import SECTION_KINDS, Line, TableItem, prepare
 from danvan.reader.parse.mentions import document_scope, names_a_body
 from danvan.reader.parse.ocrfix import restore_diacritics
-from danvan.reader.parse.outline import ROLES, _task, build_tree, collect_tasks, section_is_task
+from danvan.reader.parse.outline import (
+    ROLES,
+    _task,
+    article_is_task,
+    build_tree,
+    chapter_is_task,
+    collect_tasks,
+    section_is_task,
+)
 from danvan.reader.parse.reports import collect_reports
 from danvan.reader.parse.tables import is_header_table, table_tasks
 from danvan.reader.parse.text import afold, ocr_key
@@ -28,6 +36,8 @@ _APPENDIX = re.compile(r"^ph[uụ]\s*l[uụ]c\s*([IVXLC]+|\d+)?\b", re.I)
 
 
 _FUNDING = re.compile(r"^\s*kinh phi\b")
+_BODY_KINDS = SECTION_KINDS | {"num"}
+_ISSUES_ATTACHED = re.compile(r"\bkem theo\b")
 
 
 def _names_a_body(task) -> bool:
@@ -92,7 +102,7 @@ def _header_lines(items: list) -> list:
     out = []
     seen_body = False
     for item in items:
-        if isinstance(item, Line) and item.kind in ("roman", "part"):
+        if isinstance(item, Line) and item.kind in SECTION_KINDS:
             seen_body = True
         if isinstance(item, TableItem) and not seen_body and is_header_table(item.rows):
             width = max((len(r) for r in item.rows), default=0)
@@ -123,10 +133,17 @@ def _parse(doc: SourceDocument) -> dict:
     # body: from the first outline heading after the title to the closing
     start_line = lines[kind_index].first if kind_index is not None else -1
     body_start = None
+    issues_attachment = False
     for idx, item in enumerate(items):
         if item.first <= start_line or item.footnote:
             continue
-        if (isinstance(item, Line) and (item.kind in ("roman", "part", "num") or _APPENDIX.match(item.text))) or \
+        if isinstance(item, Line) and item.kind == "article":
+            # a Quyết định whose `Điều 1. Ban hành kèm theo ...` issues a plan or a Quy chế: the body is what it
+            # issues, and its own articles (in force, who executes it) are no part of it
+            issues_attachment = issues_attachment or bool(_ISSUES_ATTACHED.search(afold(item.text)))
+            if issues_attachment:
+                continue
+        if (isinstance(item, Line) and (item.kind in _BODY_KINDS or _APPENDIX.match(item.text))) or \
                 (isinstance(item, TableItem) and not is_header_table(item.rows)):
             body_start = idx
             break
@@ -191,6 +208,7 @@ def _parse(doc: SourceDocument) -> dict:
 
     tasks = []
     sections: list = []
+    rules: set[int] = set()  # articles that lay down rules rather than assign work
     for child in tree.children:
         if child.kind == "part":
             romans = [c for c in child.children if c.kind == "roman"]
@@ -198,14 +216,22 @@ def _parse(doc: SourceDocument) -> dict:
                 sections.extend((r, [child.label, r.label]) for r in romans)
             else:
                 sections.append((child, [child.label]))
-        elif child.kind == "roman":
+        elif child.kind == "chapter":
+            # a Quy chế: only a chapter that assigns duties (`TỔ CHỨC THỰC HIỆN`) gives tasks; the rest are rules
+            for article in (a for a in child.children if a.kind == "article"):
+                sections.append((article, [child.label, article.label]))
+                if not chapter_is_task(child):
+                    rules.add(id(article))
+        elif child.kind in ("roman", "article"):
             sections.append((child, [child.label]))
     report_nodes = []
     if sections:
         for node, base in sections:
             if _APPENDIX.match(node.text or ""):
                 continue
-            if section_is_task(node):
+            if id(node) in rules or (node.kind == "article" and not article_is_task(node)):
+                pass
+            elif section_is_task(node):
                 tasks.extend(collect_tasks(node, base, tables_cb))
             elif _FUNDING.match(afold(node.text)):
                 tasks.extend(t for t in collect_tasks(node, base, tables_cb) if _names_a_body(t))

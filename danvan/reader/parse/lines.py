@@ -13,6 +13,10 @@ from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze,
 KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huong dan", "chi thi", "nghi quyet",
              "thong bao", "phuong an", "bao cao", "ke hoach lien tich", "chuong trinh hanh dong"}
 
+# lines that open a section of the outline, above its numbered items; a chapter holds articles as a part holds
+# Roman sections
+SECTION_KINDS = frozenset(("part", "roman", "chapter", "article"))
+
 _SPACES = re.compile(r"\s+")
 _NOISE = re.compile(r"[*¢®©]+|\\(?=[-+.])")
 _FOOTNOTE = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\])\s*")
@@ -35,7 +39,7 @@ class Line:
     text: str
     first: int
     last: int
-    kind: str = "para"  # para, part, roman, num, letter, bullet
+    kind: str = "para"  # para, part, roman, chapter, article, num, letter, bullet
     label: str = ""  # outline label as printed: `II`, `3`, `b`, `-`
     footnote: bool = False
     role: str | None = None  # attribute label (lead, cooperating, executing, directing, time, task, other)
@@ -75,10 +79,22 @@ _PART_NUMERALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "năm": 
 _SERIES = re.compile(r"^(nhom nhiem vu|nhom giai phap|nhiem vu|giai phap|buoc|hoat dong|noi dung|cong viec)\s+"
                      r"(\d{1,2}|[ivx]{1,4})\s*[:.)\-–]\s*(?=\S)")
 _SERIES_START = frozenset("NnGgBbHhCc")
+# the legal structure of a Quyết định or a Quy chế: `Chương IV` / `TỔ CHỨC THỰC HIỆN`, `Điều 13. Trách nhiệm ...`
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chuong|CHUONG)\s+(X{0,3}(?:IX|IV|V?I{1,3}|V|X)|\d{1,2})\b\s*[.:\-–]?\s*(.*)$")
+_ARTICLE = re.compile(r"^[ĐÐD](?:iều|iêu|iểu|ieu|IỀU|IEU)\s+(\d{1,3})\s*[.:]\s*(.*)$")
+_LEGAL_START = frozenset("CĐÐD")
 
 
 def _classify(text: str) -> tuple[str, str, str]:
     first = text[0]
+    if first in _LEGAL_START:
+        # `Chương III` alone or before its title in capitals, `Điều 5.` before a capital: not a reference that a
+        # hard-wrapped line happens to open with (`Chương III Luật Phổ biến ...`, `Điều 1, Điều 2 ...`)
+        m = (_CHAPTER if first == "C" else _ARTICLE).match(text)
+        if m and first == "C" and (not m.group(2) or upper_ratio(m.group(2)) > 0.6):
+            return "chapter", m.group(1), m.group(2)
+        if m and first != "C" and not m.group(2)[:1].islower():
+            return "article", m.group(1), m.group(2)
     if first not in _MARKER_START:
         return "para", "", text
     if first in _LETTER_START:  # of the patterns below only `_LETTER` opens with a lower-case letter
@@ -133,7 +149,7 @@ def _line_from(text: str, number: int, footnote: bool) -> Line | None:
             kind, label, rest, series = "num", m.group(2).upper(), text[m.end():], m.group(1)
     # positional: a dataclass takes keywords noticeably slower, and this runs once per line
     line = Line(rest, number, number, kind, label, footnote, None, "", False, len(text))
-    if not footnote and kind != "roman" and kind != "part":
+    if not footnote and kind not in SECTION_KINDS:
         pairs = _role_line(rest)
         if pairs:
             (line.role, line.value), *line.extra = pairs
@@ -182,7 +198,7 @@ def _number_series(raw: list) -> None:
     for item in raw:
         if not isinstance(item, Line) or item.footnote:
             continue
-        if item.kind in ("roman", "part"):
+        if item.kind in SECTION_KINDS:
             words, current, last_num = [], {}, ""
         elif item.kind == "num" and not item.series:
             last_num, current = item.label, {}
@@ -244,8 +260,8 @@ def prepare(doc: SourceDocument) -> Prepared:
             items.append(item)
             continue
         prev = items[-1] if items else None
-        if isinstance(prev, Line) and prev.kind == "part" and not prev.text and isinstance(item, Line) and \
-                item.kind == "para" and item.upper:
+        if isinstance(prev, Line) and prev.kind in ("part", "chapter") and not prev.text and \
+                isinstance(item, Line) and item.kind == "para" and item.upper:
             prev.text, prev.last, prev.upper = item.text, item.last, True  # `Phần I` / `KẾT QUẢ ... NĂM 2025`
             continue
         if (
@@ -254,7 +270,7 @@ def prepare(doc: SourceDocument) -> Prepared:
             and (item.role is None or _closes_bracket(prev, item))
             and isinstance(prev, Line)
             and prev.footnote == item.footnote
-            and not (prev.kind in ("roman", "part") or (prev.upper and prev.kind == "para"))
+            and not (prev.kind in SECTION_KINDS or (prev.upper and prev.kind == "para"))
             and _continues(prev, item, broken, typical)
         ):
             more = item.raw or item.text  # the broken line with any labels read off it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from danvan.reader.parse.lines import Line, TableItem
+from danvan.reader.parse.lines import SECTION_KINDS, Line, TableItem
 from danvan.reader.parse.mentions import (
     _PHOI_HOP,
     _is_org_start,
@@ -19,7 +19,7 @@ from danvan.reader.parse.mentions import (
 from danvan.reader.parse.text import afold, clean, cut_title, first_sentence, later_sentences
 from danvan.reader.parse.timeframe import none_timeframe, parse_timeframe
 
-LEVEL = {"root": 0, "part": 1, "roman": 2, "num": 3, "letter": 5}
+LEVEL = {"root": 0, "part": 1, "chapter": 1, "roman": 2, "article": 2, "num": 3, "letter": 5}
 ROLES = ("lead", "cooperating", "executing", "directing")
 _NON_TASK = re.compile(
     r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
@@ -27,6 +27,7 @@ _NON_TASK = re.compile(
     r"chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc|hinh thuc|co cau)"
 )
 _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
+_OUTLINE_KINDS = SECTION_KINDS | {"num", "letter"}
 _AGENCY_HEAD = re.compile(r"^(?:đề nghị|giao|yêu cầu)?\s*", re.I)
 
 
@@ -71,7 +72,7 @@ def build_tree(items: list) -> Node:
                 stack.pop()
             stack[-1].body.append(item)
             continue
-        if item.kind in ("part", "roman", "num", "letter") and not item.role:
+        if item.kind in _OUTLINE_KINDS and not item.role:
             node = Node(item.kind, item.label, item.text, item.first, item.last, upper=item.upper)
             for role, value in item.extra:
                 node.body.append(Line(text="", first=item.first, last=item.last, kind="para", role=role, value=value))
@@ -102,6 +103,21 @@ def section_is_task(node: Node) -> bool:
     if _NON_TASK.search(key):
         return False
     return not (len(key.split()) <= 4 and _NON_TASK_ANYWHERE.search(key))
+
+
+_DUTIES = re.compile(r"\b(?:to chuc thuc hien|trach nhiem|nhiem vu|phan cong|dieu khoan thi hanh)\b")
+# articles of a Quyết định or a Quy chế that issue, approve, set up or bring into force rather than assign work
+_ENACTING = re.compile(r"^(?:ban hanh|phe duyet|thanh lap|kien toan|cong nhan|bai bo|quyet dinh nay)\b|"
+                       r"\bhieu luc\b|\bthi hanh quyet dinh\b|^dieu khoan (?:thi hanh|chuyen tiep)")
+
+
+def chapter_is_task(node: Node) -> bool:
+    """A chapter of a Quy chế gives tasks only when it assigns duties (`TỔ CHỨC THỰC HIỆN`, `TRÁCH NHIỆM ...`)."""
+    return bool(_DUTIES.search(afold(node.text)))
+
+
+def article_is_task(node: Node) -> bool:
+    return not _ENACTING.search(afold(node.text)) and section_is_task(node)
 
 
 def is_report_section(node: Node) -> bool:
@@ -336,9 +352,20 @@ def collect_tasks(section: Node, base: list[str], tables_cb, paragraphs_are_task
         if isinstance(t, TableItem):
             out.extend(tables_cb(t, base))
     section_attrs = [a for a in _attrs(section) if a.role != "task"]
+    agency = _duty_holder(section.text) if section.kind == "article" else None
     for child in items:
-        _walk(child, base, section_attrs, None, None, out, tables_cb)
+        _walk(child, base, section_attrs, agency, None, out, tables_cb)
     return out
+
+
+_DUTIES_OF = re.compile(r"^(?:trach nhiem|nhiem vu)(?:,? (?:quyen han|quyen han va trach nhiem))?\s+(?:cua\s+)?")
+
+
+def _duty_holder(title: str) -> str | None:
+    """`Điều 13. Trách nhiệm của Sở Nội vụ` → `Sở Nội vụ`: the body whose duties the article lists."""
+    m = _DUTIES_OF.match(afold(title))  # afold keeps the length, so the match indexes the title
+    heading = _agency_heading(title[m.end():]) if m else None
+    return heading[0] if heading and not heading[1] else None
 
 
 def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None, agency_role: str | None,
@@ -389,7 +416,7 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
             roles[_lead_or_exec(body)] = split_mentions(name)
             roles["cooperating"] = _heading_partners([rest] + [p.text for p in paras])
             found = True
-    elif agency and not found:
+    elif agency and not found and not (_collective(agency) and _opens_with_own_subject(node.text)):
         roles[_lead_or_exec(node.text)] = split_mentions(agency)
         m = _PHOI_HOP.search(first_sentence(node.text))
         if m:
@@ -410,6 +437,17 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
         title = paras[0].text  # `5.` alone, its text printed below
     tf = _time_from_attrs(merged)
     out.append(_task(path, title, roles, tf, node.first, _last_line(node), node))
+
+
+def _collective(agency: str) -> bool:
+    return afold(agency[:4]) == "cac "
+
+
+def _opens_with_own_subject(text: str) -> bool:
+    """`Sở Tài chính tham mưu ...` under `Trách nhiệm của các cơ quan liên quan`: the item names who of them does
+    it."""
+    got = roles_from_text(text)
+    return bool(got["lead"] or got["executing"])
 
 
 _OPENS_WITH_PARTNERS = re.compile(r"^[-+\s]*(?:chu tri\s*,?\s*)?ph\w{0,2}i\s+h\w{0,2}p\b")
@@ -506,7 +544,7 @@ def _merge_attrs(own: list[Attr], inherited: list[Attr]) -> list[Attr]:
 
 def _path_from(node: Node | None) -> list[str]:
     out = []
-    while node is not None and node.kind not in ("root", "roman", "part"):
+    while node is not None and node.kind != "root" and node.kind not in SECTION_KINDS:
         label = node.label
         parent = node.parent
         if node.kind == "num" and parent is not None and parent.kind == "num" and \
