@@ -25,7 +25,7 @@ from danvan.reader.parse.outline import (
     section_is_task,
 )
 from danvan.reader.parse.reports import collect_reports
-from danvan.reader.parse.tables import is_header_table, table_tasks
+from danvan.reader.parse.tables import dash_tables, is_header_table, table_tasks
 from danvan.reader.parse.text import afold, ocr_key
 
 __all__ = ["parse_plan"]
@@ -123,7 +123,7 @@ def _header_lines(items: list) -> list:
 def _parse(doc: SourceDocument) -> dict:
     out = _empty(doc.source_name or "")
     prepared = prepare(doc)
-    items = _header_lines(prepared.items)
+    items = dash_tables(_header_lines(prepared.items))
     lines = [x for x in items if isinstance(x, Line)]
     kind_index = find_kind(lines)
     header = parse_header(lines, kind_index)

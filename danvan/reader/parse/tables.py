@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from danvan.reader.parse.labels import label_of, split_labels
-from danvan.reader.parse.mentions import mentions_from_value, split_mentions
+from danvan.reader.parse.lines import Line, TableItem
+from danvan.reader.parse.mentions import _is_org_start, mentions_from_value, split_mentions
 from danvan.reader.parse.outline import Attr, roles_from_attrs
 from danvan.reader.parse.text import ocr_key
 from danvan.reader.parse.timeframe import parse_timeframe
@@ -155,3 +156,106 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
                       "timeframe": parse_timeframe(time_raw) if time_raw else None,
                       "first": row_lines[index] if row_lines else first, "last": row_lines[index] if row_lines else last})
     return tasks
+
+
+# A task table flattened into lines of text, its fields between dashes, under a line that names them:
+#   `Nội dung – Cơ quan chủ trì – Cơ quan phối hợp – Thời gian`
+#   `1. Quán triệt ... – Sở Nội vụ – Các sở, ban, ngành – Quý I/2026`
+_DASH = re.compile(r"(?<=\s)[–—](?=\s)")
+_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+_TIME_WORDS = re.compile(r"^(?:quy|thang|nam|hang|hangnam|thuong xuyen|truoc|tu|trong|giai doan|ca nam|dinh ky|"
+                         r"cuoi|dau|sau|khi|theo|nam \d)\b")
+
+
+def _fields(text: str) -> list[str]:
+    parts = _DASH.split(text)
+    if len(parts) == 1:
+        parts = _HYPHEN.split(text)
+    return [" ".join(p.split()) for p in parts]
+
+
+def _opens_a_field(piece: str) -> bool:
+    """Whether a piece cut at a hyphen can open a field of its own (a body or a time), or is the rest of the text
+    before it (`chính trị - xã hội`, `2026 - 2030`)."""
+    return not piece or _is_org_start(piece) or bool(_TIME_WORDS.match(ocr_key(piece[:20])))
+
+
+def _time_like(piece: str) -> bool:
+    return bool(piece) and (bool(_TIME_WORDS.match(ocr_key(piece[:20]))) or parse_timeframe(piece)["kind"] != "none")
+
+
+def _row_cells(text: str, columns: list[str]) -> list[str]:
+    """One flattened row → a cell per column: the task's text first, then bodies and time in the header's order.
+    A row may stop short (`... – Sở Nội vụ`) or leave out a middle field; a time is put in the time column."""
+    pieces = _fields(text)
+    if not _DASH.search(text):  # hyphens also join words inside names and spans: keep those pieces together
+        merged = pieces[:1]
+        for piece in pieces[1:]:
+            if _opens_a_field(piece) and not (piece[:1].isdigit() and merged[-1][-1:].isdigit()):
+                merged.append(piece)
+            else:
+                merged[-1] = f"{merged[-1]} - {piece}"
+        pieces = merged
+    width = len(columns)
+    if len(pieces) > width:  # the task's text held the separator too
+        pieces = [" – ".join(pieces[:len(pieces) - width + 1]), *pieces[len(pieces) - width + 1:]]
+    cells = [""] * width
+    cells[0] = pieces[0]
+    rest = pieces[1:]
+    if len(rest) < width - 1 and "time" in columns and rest and _time_like(rest[-1]):
+        cells[columns.index("time")] = rest.pop()
+    slots = [i for i in range(1, width) if not cells[i]]
+    for i, piece in zip(slots, rest, strict=False):
+        cells[i] = piece
+    return cells
+
+
+def dash_tables(items: list) -> list:
+    """Lines of a task table flattened with dashes → a TableItem that `table_tasks` reads like any other."""
+    out: list = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        columns = _dash_header(item)
+        if columns is None:
+            out.append(item)
+            i += 1
+            continue
+        names, heading = columns
+        rows: list[list[str]] = [["STT", *heading]]
+        row_lines = [item.first]
+        j = i + 1
+        while j < len(items):
+            row = items[j]
+            if not isinstance(row, Line) or row.footnote or row.kind not in ("num", "bullet", "para") or (
+                    row.kind == "para" and not (_DASH.search(row.text) or _HYPHEN.search(row.text))):
+                break
+            number = row.label if row.kind == "num" else ""
+            rows.append([number, *_row_cells(row.raw or row.text, names)])
+            row_lines.append(row.first)
+            j += 1
+        if len(rows) < 2:
+            out.append(item)
+            i += 1
+            continue
+        out.append(TableItem(rows=rows, first=item.first, last=items[j - 1].last, row_lines=row_lines))
+        i = j
+    return out
+
+
+def _dash_header(item) -> tuple[list[str], list[str]] | None:
+    if not isinstance(item, Line) or item.kind != "para" or item.role or len(item.text) > 200 or (
+            "–" not in item.text and "—" not in item.text and " - " not in item.text):
+        return None
+    heading = _fields(item.text)
+    if len(heading) < 3 or any(not cell or len(cell) > 40 for cell in heading):
+        return None
+    columns = header_map(heading)
+    if columns is None or columns.get(0) not in ("title", "number"):
+        return None
+    if columns.get(0) == "number":
+        heading = heading[1:]
+        columns = {k - 1: v for k, v in columns.items() if k}
+    if columns.get(0) != "title":
+        return None
+    return [columns.get(k, "other") for k in range(len(heading))], heading
