@@ -46,6 +46,27 @@ def _names_a_body(task) -> bool:
     return any(names_a_body(m) for role in ("lead", "executing") for m in task.roles.get(role, []))
 
 
+_ATTACHMENT_HEADING = re.compile(r"^\(?\s*(?:ban hanh\s+)?kem theo\b")
+
+
+def _under_attachment_heading(items: list, index: int) -> bool:
+    """A table straight under the heading of what a Quyết định attaches (`(Kèm theo Quyết định số ...)`)."""
+    for item in reversed(items[max(0, index - 4):index]):
+        if not isinstance(item, Line) or item.kind != "para":
+            return False
+        if _ATTACHMENT_HEADING.match(afold(item.text[:30])):
+            return True
+    return False
+
+
+def _decision_articles(items: list, start: int, stop: int) -> list:
+    """The articles of a Quyết định above what it issues: no tasks, but they may set its reporting duties
+    (`Điều 2. ... định kỳ hằng quý báo cáo ...`)."""
+    end = next((i for i in range(start, stop) if isinstance(items[i], Line) and items[i].kind == "para" and (
+        _CLOSING.match(ocr_key(items[i].text[:20])) or (items[i].upper and _SIGNATURE.match(items[i].text)))), stop)
+    return [node for node in build_tree(items[start:end]).children if node.kind == "article"]
+
+
 def _empty(source: str) -> dict:
     return {
         "source": source,
@@ -133,15 +154,16 @@ def _parse(doc: SourceDocument) -> dict:
     # body: from the first outline heading after the title to the closing
     start_line = lines[kind_index].first if kind_index is not None else -1
     body_start = None
-    issues_attachment = False
+    decision_at = None  # the first article of a Quyết định that issues what follows its signature
     for idx, item in enumerate(items):
         if item.first <= start_line or item.footnote:
             continue
         if isinstance(item, Line) and item.kind == "article":
-            # a Quyết định whose `Điều 1. Ban hành kèm theo ...` issues a plan or a Quy chế: the body is what it
-            # issues, and its own articles (in force, who executes it) are no part of it
-            issues_attachment = issues_attachment or bool(_ISSUES_ATTACHED.search(afold(item.text)))
-            if issues_attachment:
+            # a Quyết định whose `Điều 1. Ban hành kèm theo ...` issues a plan, a Quy chế or a list of tasks: the
+            # body is what it issues; its own articles (in force, who executes it) give no tasks
+            if decision_at is None and _ISSUES_ATTACHED.search(afold(item.text)):
+                decision_at = idx
+            if decision_at is not None:
                 continue
         if (isinstance(item, Line) and (item.kind in _BODY_KINDS or _APPENDIX.match(item.text))) or \
                 (isinstance(item, TableItem) and not is_header_table(item.rows)):
@@ -186,13 +208,16 @@ def _parse(doc: SourceDocument) -> dict:
     tree = build_tree(items[body_start:body_end])
     appendix: dict = {"prefix": None}
     last_appendix = None
-    for item in items[body_start:body_end]:
+    for idx in range(body_start, body_end):
+        item = items[idx]
         if isinstance(item, Line):
             m = _APPENDIX.match(item.text)
             if m:
                 last_appendix = "PL" + (m.group(1) or "")
         elif last_appendix:
             appendix[id(item)] = last_appendix
+        elif _under_attachment_heading(items, idx):
+            appendix[id(item)] = "PL"  # `DANH MỤC NHIỆM VỤ` / `(Kèm theo Quyết định số ...)` above the table
 
     def tables_cb(table: TableItem, base: list[str]) -> list:
         prefix = base
@@ -224,7 +249,7 @@ def _parse(doc: SourceDocument) -> dict:
                     rules.add(id(article))
         elif child.kind in ("roman", "article"):
             sections.append((child, [child.label]))
-    report_nodes = []
+    report_nodes = _decision_articles(items, decision_at, body_start) if decision_at is not None else []
     if sections:
         for node, base in sections:
             if _APPENDIX.match(node.text or ""):

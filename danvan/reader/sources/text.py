@@ -217,6 +217,14 @@ def _cells(line: str, in_tab_table: bool = False) -> tuple[str, list[str]] | Non
     return (separator, cells) if len(cells) >= 3 or (in_tab_table and separator == "\t") else None
 
 
+_GROUP_ROW = re.compile(r"^((?:X{0,3}(?:IX|IV|V?I{1,3}|V|X)|[A-H])[.)/]?)\s+(\S.{0,150})$")
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Paragraph | Table]:
     """Runs of two or more row lines, one straight after the other, → one Table each (at the line of its first
     row). Cells are cut from the line as read, so that an empty first or last cell keeps its column. Rows with
@@ -239,6 +247,10 @@ def _tables(paragraphs: list[Paragraph | Table], lines: list[str]) -> list[Parag
     for block in paragraphs:
         in_tab_table = bool(run) and run_separator == "\t"
         row = _cells(lines[block.line - 1], in_tab_table) if isinstance(block, Paragraph) and block.line else None
+        if row is None and in_tab_table and isinstance(block, Paragraph) and block.line and \
+                _GROUP_ROW.match(block.text) and _mostly_upper(block.text):
+            # `I. LĨNH VỰC NỘI VỤ`: a group row that Word merged into one cell comes out with no tab at all
+            row = ("\t", list(_GROUP_ROW.match(block.text).groups()))
         if row is None and in_tab_table and isinstance(block, Paragraph) and block.line and \
                 len(run[-1][1]) < len(run[0][1]) and lines[block.line - 1].rstrip("\r\n").endswith("\t"):
             # `Sở Tài chính<tab>`: the rest of a cell broken over two lines, whose row is still short of cells

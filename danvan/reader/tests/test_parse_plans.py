@@ -1132,3 +1132,42 @@ III. TỔ CHỨC THỰC HIỆN
     assert tasks["II.4"]["cooperating"] == [] and tasks["II.4"]["timeframe"]["date"] == "2026-04-30"
     assert (tasks["II.5"]["timeframe"]["kind"], tasks["II.5"]["timeframe"]["year"]) == ("period", 2030)
     assert tasks["II.6"]["lead"] == ["Sở Nội vụ"] and tasks["II.6"]["timeframe"]["kind"] == "none"
+
+
+def test_a_decision_that_attaches_a_list_of_tasks_in_a_table(tmp_path):
+    """A Quyết định whose Điều 1 issues a `Danh mục nhiệm vụ`, printed after the signature as a table copied from
+    Word (group rows merged into one cell): the rows are the tasks, under `PL`, and Điều 2's duty to report every
+    quarter is a reporting duty, though the decision's articles give no tasks."""
+    from danvan.reader import read_path
+
+    text = """ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK
+Số: 298/QĐ-UBND
+Đắk Lắk, ngày 26 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Về việc giao nhiệm vụ công tác dân vận chính quyền năm 2026
+Điều 1. Ban hành kèm theo Quyết định này Danh mục nhiệm vụ công tác dân vận chính quyền năm 2026.
+Điều 2. Thủ trưởng các cơ quan chủ trì tổ chức thực hiện các nhiệm vụ được giao; định kỳ hằng quý (trước ngày 15 tháng cuối quý) báo cáo kết quả thực hiện về Sở Nội vụ.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Quốc Bảo
+DANH MỤC NHIỆM VỤ CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2026
+(Kèm theo Quyết định số 298/QĐ-UBND ngày 26 tháng 02 năm 2026)
+STT\tTên nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời hạn hoàn thành
+I. LĨNH VỰC NỘI VỤ
+1\tBan hành kế hoạch công tác dân vận chính quyền\tSở Nội vụ\tCác sở, ban, ngành\tTháng 4/2026
+II. LĨNH VỰC THANH TRA
+2\tKiểm tra việc tiếp công dân định kỳ\tThanh tra tỉnh\tSở Nội vụ\tQuý III/2026
+"""
+    path = tmp_path / "qd.txt"
+    path.write_text(text, encoding="utf-8")
+    out = valid(parse_plan(read_path(path)))
+    tasks = by_path(out)
+    assert set(tasks) == {"PL.I.1", "PL.II.2"}
+    assert tasks["PL.II.2"]["lead"] == ["Thanh tra tỉnh"] and tasks["PL.II.2"]["timeframe"]["date"] == "2026-09-30"
+    assert [(r["period"], r["due"]) for r in out["reports"]] == [
+        ("quarterly", ["--03-15", "--06-15", "--09-15", "--12-15"])]
+    assert out["document"]["signer"]["name"] == "Trần Quốc Bảo"

@@ -161,6 +161,19 @@ def test_rows_copied_from_a_word_table_become_a_table():
     assert table.rows[2] == ["2", "Kiểm tra", "Thanh tra tỉnh", ""]
 
 
+def test_a_group_row_word_merged_into_one_cell_stays_in_its_tab_table():
+    text = ("STT\tTên nhiệm vụ\tCơ quan chủ trì\n"
+            "I. LĨNH VỰC NỘI VỤ\n"
+            "1\tBan hành kế hoạch\tSở Nội vụ\n"
+            "II. LĨNH VỰC THANH TRA\n"
+            "2\tTiếp công dân định kỳ\tThanh tra tỉnh\n"
+            "Ghi chú: nhiệm vụ ban hành văn bản gửi dự thảo trước thời hạn.")
+    doc = read_bytes(text.encode(), "danhmuc.txt")
+    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Paragraph"]
+    assert doc.blocks[0].rows[1] == ["I.", "LĨNH VỰC NỘI VỤ"]
+    assert doc.blocks[0].rows[4] == ["2", "Tiếp công dân định kỳ", "Thanh tra tỉnh"]
+
+
 def test_rows_written_with_bars_become_a_table_and_single_lines_stay_text():
     text = ("| STT | Nội dung | Chủ trì |\n| 1 | Tuyên truyền | Sở Tư pháp |\n\n"
             "Một dòng có | một | vài dấu gạch đứng\nDòng\tcó một tab")
