@@ -531,9 +531,42 @@ def partners(text: str) -> list[str]:
     return [m for m in split_mentions(text[:end]) if len(m.split()) <= _MAX_MENTION_WORDS]
 
 
+_ROLE_WORDS = {"chu tri": "lead", "phoi hop": "cooperating", "tham gia": "cooperating", "thuc hien": "executing",
+               "tham muu": "executing", "chi dao": "directing"}
+# a group's role after it: in a bracket (`X, Y (phối hợp);`) or as a bare word that closes the group (`X chủ trì;`)
+_ROLE_MARK = re.compile(r"\(\s*(chu tri|phoi hop|tham gia|thuc hien|tham muu|chi dao)\s*\)|"
+                        r"(?<=\S)\s+(chu tri|phoi hop|tham gia|thuc hien|chi dao)\s*(?=[;.]|$)")
+
+
+def marked_groups(value: str) -> dict[str, list[str]] | None:
+    """`X (chủ trì); Y, Z (phối hợp); các thôn (thực hiện)` or `X chủ trì; Y, Z phối hợp`: each group of bodies
+    with the role printed after it; None when the value marks no group so."""
+    folded = afold(value)
+    marks = list(_ROLE_MARK.finditer(folded))
+    if not marks or (len(marks) == 1 and marks[0].group(2) and ";" not in value):
+        return None  # one bare `X chủ trì` is prose the other readers know
+    roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
+    start = 0
+    for m in marks:
+        group = value[start:m.start()].strip(" ;,.")
+        for name in split_mentions(group):
+            if name not in roles[_ROLE_WORDS[m.group(1) or m.group(2)]]:
+                roles[_ROLE_WORDS[m.group(1) or m.group(2)]].append(name)
+        start = m.end()
+    rest = value[start:].strip(" ;,.")
+    if rest:
+        roles["executing"].extend(n for n in split_mentions(rest) if n not in roles["executing"])
+    return roles
+
+
 def mentions_from_value(value: str) -> dict[str, list[str]]:
-    """A role line's value: plain list, or prose (`Sở Nội vụ phối hợp với các cơ quan có liên quan`)."""
+    """A role line's value: plain list, groups with their roles (`X (chủ trì); Y (phối hợp)`), or prose (`Sở Nội vụ
+    phối hợp với các cơ quan có liên quan`)."""
     value = value.strip()
+    if "(" in value or ";" in value:
+        groups = marked_groups(value)
+        if groups is not None:
+            return groups
     m = _PHOI_HOP.search(value)
     if m:
         left = value[:m.start()].strip(" ,")

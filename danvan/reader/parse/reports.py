@@ -32,7 +32,9 @@ _PERIODS = [
     # is no `quý`)
     ("annual", "nam", re.compile(r"h(?<!\wh)[ae]ng nam\b|m(?<!\wm)oi nam\b|c(?<!\wc)uoi nam\b|" + "|".join(
         w + _NOT_DIGIT_AFTER for w in ("thang", "quy", "bao cao", "dinh ky", "va", "tong ket")) +
-        r"|k(?<!\wk)et qua thuc hien(?:(?!\b(?:thang|quy|nam)\b)[^;.()]){0,80}?\bnam \d{4}\b")),
+        r"|k(?<!\wk)et qua thuc hien(?:(?!\b(?:thang|quy|nam)\b)[^;.()]){0,80}?\bnam \d{4}\b"
+        # `6 tháng trước ngày 20/6/2026, năm trước ngày 20/11/2026`
+        r"|[,;]\s*nam\s+(?=truoc\b|cham nhat\b)")),
     # `đột xuất`; `kịp thời báo cáo`, `báo cáo ngay` (incidents, as they happen)
     ("ad_hoc", "", re.compile(r"d(?<!\wd)ot xuat\b|k(?<!\wk)ip thoi bao cao\b|b(?<!\wb)ao cao ngay\b(?!\s*\d)")),
 ]

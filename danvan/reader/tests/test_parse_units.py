@@ -8,7 +8,7 @@ from danvan.reader.parse.citations import collect_citations, find_symbols
 from danvan.reader.parse.header import _issuer_from, parse_signer
 from danvan.reader.parse.labels import label_of
 from danvan.reader.parse.lines import Line
-from danvan.reader.parse.mentions import roles_from_text, split_mentions
+from danvan.reader.parse.mentions import mentions_from_value, roles_from_text, split_mentions
 from danvan.reader.parse.ocrfix import correct_word, fix_line
 from danvan.reader.parse.reports import reports_in_sentence
 from danvan.reader.parse.timeframe import parse_timeframe
@@ -207,6 +207,29 @@ def test_roles_from_prose():
     assert not any(roles_from_text("Ban hành văn bản hướng dẫn.").values())
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("Công chức Văn hóa - Xã hội (chủ trì); Văn phòng HĐND và UBND xã, Đoàn Thanh niên xã (phối hợp); các thôn, "
+     "khu phố (thực hiện).",
+     {"lead": ["Công chức Văn hóa - Xã hội"], "cooperating": ["Văn phòng HĐND và UBND xã", "Đoàn Thanh niên xã"],
+      "executing": ["các thôn, khu phố"]}),
+    ("Trung tâm Phục vụ hành chính công xã chủ trì; Văn phòng HĐND và UBND xã, Công an xã phối hợp.",
+     {"lead": ["Trung tâm Phục vụ hành chính công xã"], "cooperating": ["Văn phòng HĐND và UBND xã", "Công an xã"]}),
+    ("Phòng Kinh tế xã (chủ trì), các thôn, khu phố (thực hiện).",
+     {"lead": ["Phòng Kinh tế xã"], "executing": ["các thôn, khu phố"]}),
+    ("Phó Chủ tịch UBND xã (chỉ đạo); Văn phòng HĐND và UBND xã (Bộ phận Tiếp công dân) (chủ trì)",
+     {"directing": ["Phó Chủ tịch UBND xã"], "lead": ["Văn phòng HĐND và UBND xã"]}),
+])
+def test_groups_of_bodies_with_their_role_after_them(value, expected):
+    got = mentions_from_value(value)
+    assert {role: names for role, names in got.items() if names} == expected
+
+
+def test_a_plain_list_or_prose_is_not_read_as_marked_groups():
+    assert mentions_from_value("Sở Nội vụ; Sở Tư pháp") == {"executing": ["Sở Nội vụ", "Sở Tư pháp"]}
+    got = mentions_from_value("Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp")
+    assert got["lead"] == ["Sở Nội vụ"] and got["cooperating"] == ["Sở Tư pháp"]
+
+
 def _pairs(reports):
     out = set()
     for r in reports:
@@ -235,6 +258,9 @@ def test_reports_monthly_weekly_and_closing():
     got = reports_in_sentence("Sở Nội vụ tổng hợp, báo cáo kết quả về UBND tỉnh trước ngày 05/6 và 20/11 hằng năm", [])
     assert got[0]["period"] == "annual" and got[0]["due"] == ["--06-05", "--11-20"]
     assert reports_in_sentence("Sở Nội vụ theo dõi, kiểm tra việc thực hiện", []) == []
+    got = reports_in_sentence("Văn phòng tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện 6 tháng trước ngày "
+                              "20/6/2026, năm trước ngày 20/11/2026", [])
+    assert _pairs(got) == {("six_months", "2026-06-20"), ("annual", "2026-11-20")}
 
 
 def test_ocr_word_repair():
