@@ -20,7 +20,7 @@ for _role, _names in {
     "lead_coop": ["co quan chu tri, phoi hop", "don vi chu tri, phoi hop", "co quan chu tri va phoi hop",
                   "don vi chu tri va phoi hop", "chu tri, phoi hop", "chu tri va phoi hop"],
     "executing": ["co quan thuc hien", "don vi thuc hien", "tham muu thuc hien", "co quan, don vi thuc hien",
-                  "trach nhiem thuc hien", "co quan tham muu", "don vi tham muu", "tham muu", "thuc hien",
+                  "trach nhiem thuc hien", "trach nhiem", "co quan tham muu", "don vi tham muu", "tham muu", "thuc hien",
                   "co quan thuc hien, phoi hop", "bo phan thuc hien", "nguoi thuc hien", "co quan, don vi tham muu",
                   "phan cong thuc hien", "co quan, dia phuong thuc hien", "co quan to chuc thuc hien"],
     "directing": ["chi dao", "lanh dao chi dao", "lanh dao phu trach", "phu trach", "chi dao thuc hien",

@@ -39,7 +39,7 @@ _ORG_HEADS = (
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
     "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang", "thanh vien",
-    "hiep hoi", "lien minh", "tram ",
+    "hiep hoi", "lien minh", "tram ", "dong chi",
 )
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
@@ -49,7 +49,7 @@ _EVENTS = ("hoi nghi", "hoi thi", "hoi thao", "le ", "ngay hoi", "dien dan", "cu
            "tuan le", "thang ", "chuong trinh", "phong trao")
 # Heads that need a capitalised name after them (`Sở Nội vụ`, not `Ban hành`).
 _NAMED_HEADS = {"to chuc", "so", "phong", "ban", "bo", "cuc", "vien", "hoi", "doan", "dai", "bao", "truong", "chanh", "pho",
-                "cong chuc", "khoa", "thanh vien", "hiep hoi", "lien minh", "tram"}
+                "cong chuc", "khoa", "thanh vien", "hiep hoi", "lien minh", "tram", "dong chi"}
 VERBS_VN = {
     "tiếp tục", "tổ chức", "chủ động", "thực hiện", "triển khai", "căn cứ", "có trách nhiệm", "chịu trách nhiệm",
     "phối hợp", "chủ trì", "theo dõi", "xây dựng", "nghiêm túc", "tích cực", "làm tốt", "phải", "quán triệt",
@@ -284,6 +284,9 @@ def clean_mention(text: str) -> str:
     text = _PAREN.sub(" ", text)
     text = _WHITE.sub(" ", text).strip(" ;:,.-")
     text = _LEADING.sub("", text).strip()
+    for honorific in ("đồng chí ", "đ/c "):  # `phân công đồng chí Phó Chủ tịch ...`: the honorific before an office
+        if text.startswith(honorific) and text[len(honorific):][:1].isupper():
+            text = text[len(honorific):]
     for _ in range(2):
         folded = afold(text)
         m = _TRAILING.search(folded) if folded.rstrip().endswith(_TRAILING_ENDS) else None
@@ -535,14 +538,16 @@ _ROLE_WORDS = {"chu tri": "lead", "phoi hop": "cooperating", "tham gia": "cooper
                "tham muu": "executing", "chi dao": "directing"}
 # a group's role after it: in a bracket (`X, Y (phối hợp);`) or as a bare word that closes the group (`X chủ trì;`)
 _ROLE_MARK = re.compile(r"\(\s*(chu tri|phoi hop|tham gia|thuc hien|tham muu|chi dao)\s*\)|"
-                        r"(?<=\S)\s+(chu tri|phoi hop|tham gia|thuc hien|chi dao)\s*(?=[;.]|$)")
+                        r"(?<=\S)\s+(chu tri|phoi hop|tham gia|thuc hien|tham muu|chi dao)\s*(?=[;.]|$)")
 
 
 def marked_groups(value: str) -> dict[str, list[str]] | None:
     """`X (chủ trì); Y, Z (phối hợp); các thôn (thực hiện)` or `X chủ trì; Y, Z phối hợp`: each group of bodies
     with the role printed after it; None when the value marks no group so."""
     folded = afold(value)
-    marks = list(_ROLE_MARK.finditer(folded))
+    # `Thành viên Ban Chỉ đạo;` names a body; `Các Phó Trưởng ban chỉ đạo;` says what they do
+    marks = [m for m in _ROLE_MARK.finditer(folded) if not (
+        m.group(2) == "chi dao" and folded[:m.start()].endswith(" ban") and value[m.start(2)].isupper())]
     if not marks or (len(marks) == 1 and marks[0].group(2) and ";" not in value):
         return None  # one bare `X chủ trì` is prose the other readers know
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
@@ -554,8 +559,10 @@ def marked_groups(value: str) -> dict[str, list[str]] | None:
                 roles[_ROLE_WORDS[m.group(1) or m.group(2)]].append(name)
         start = m.end()
     rest = value[start:].strip(" ;,.")
-    if rest:
-        roles["executing"].extend(n for n in split_mentions(rest) if n not in roles["executing"])
+    if rest:  # `...; Cơ quan Thường trực chuẩn bị tài liệu`: a clause with its own verb, or more bodies
+        told = roles_from_text(rest)
+        for role, names in (told if told["lead"] or told["executing"] else {"executing": split_mentions(rest)}).items():
+            roles[role].extend(n for n in names if n not in roles[role])
     return roles
 
 

@@ -491,6 +491,7 @@ def _lead_in_later_sentence(text: str, paragraphs: list[str]) -> dict[str, list[
 _TAKES_ON = ("chiu trach nhiem", "dam nhiem", "thuc hien", "chu tri", "tham muu")
 _ASSIGNING = re.compile(r"\b(?:do|giao cho|giao|phan cong|phan cong cho)\s+(?=\S)")
 _PHU_TRACH = re.compile(r"\s+ph[uụ] tr[aá]ch\b")
+_DIRECTS = re.compile(r"\s*phu trach(?:,| va)? chi dao\b")
 
 
 def _assigned(sentence: str) -> dict[str, list[str]]:
@@ -506,9 +507,11 @@ def _assigned(sentence: str) -> dict[str, list[str]]:
             if not charge or not _is_org_start(rest[:charge.start()]):
                 continue
             doer, verb, at = rest[:charge.start()], "phu trach", charge.start()
-        got: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": []}
-        got["lead" if verb == "chu tri" else "executing"] = split_mentions(doer)
+        got: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
         after = rest[at:]
+        # `Phân công đồng chí Phó Chủ tịch phụ trách chỉ đạo; Văn phòng chuẩn bị nội dung`: who directs, who does it
+        directs = verb == "phu trach" and _DIRECTS.match(afold(after[:40])) is not None
+        got["directing" if directs else "lead" if verb == "chu tri" else "executing"] = split_mentions(doer)
         phoi_hop = _PHOI_HOP.search(after[:60])
         if phoi_hop and phoi_hop.group(0).strip().lower().endswith(("với", "voi")):
             got["cooperating"] = partners(after[phoi_hop.end():])
@@ -518,6 +521,8 @@ def _assigned(sentence: str) -> dict[str, list[str]]:
                 if partner and partner_verb == "phoi hop":
                     got["cooperating"] = split_mentions(partner)
                     break
+                if partner and directs and not got["executing"]:
+                    got["executing"] = split_mentions(partner)
         return got
     return {}
 

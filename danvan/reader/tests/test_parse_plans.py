@@ -1171,3 +1171,35 @@ II. LĨNH VỰC THANH TRA
     assert [(r["period"], r["due"]) for r in out["reports"]] == [
         ("quarterly", ["--03-15", "--06-15", "--09-15", "--12-15"])]
     assert out["document"]["signer"]["name"] == "Trần Quốc Bảo"
+
+
+def test_a_steering_committee_plan_with_dashed_responsibility_lines():
+    """A Ban Chỉ đạo plan: `- Trách nhiệm:` lines name who leads, directs, does and helps, with the role after each
+    group (`Các Phó Trưởng ban chỉ đạo; Cơ quan Thường trực ... thực hiện`), members named by office
+    (`Đồng chí Trưởng Ban Chỉ đạo: ...`); a duty handed out in a later sentence says who directs and who does it."""
+    plan = """
+BAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ TỈNH BẮC NINH
+Số: 05/KH-BCĐ
+KẾ HOẠCH
+Hoạt động của Ban Chỉ đạo năm 2026
+II. NHIỆM VỤ TRỌNG TÂM
+1. Ban hành quy chế hoạt động của Ban Chỉ đạo.
+- Trách nhiệm: Cơ quan Thường trực Ban Chỉ đạo chủ trì, phối hợp với Tổ giúp việc.
+- Thời gian: Quý I/2026.
+2. Kiểm tra việc thực hiện dân chủ ở cơ sở.
+- Trách nhiệm: Các Phó Trưởng ban chỉ đạo; Thanh tra tỉnh, Công an tỉnh thực hiện; Ủy ban nhân dân các xã, phường phối hợp.
+- Thời gian: Thường xuyên.
+3. Tổ chức đối thoại với Nhân dân ở các thôn có nhiều kiến nghị. Phân công đồng chí Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách chỉ đạo; Văn phòng Ủy ban nhân dân tỉnh chuẩn bị nội dung.
+III. TỔ CHỨC THỰC HIỆN
+1. Đồng chí Trưởng Ban Chỉ đạo: Lãnh đạo, chỉ đạo toàn diện hoạt động của Ban Chỉ đạo.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.1"]["lead"] == ["Cơ quan Thường trực Ban Chỉ đạo"] and tasks["II.1"]["cooperating"] == [
+        "Tổ giúp việc"]
+    assert tasks["II.2"]["directing"] == ["Các Phó Trưởng ban"]
+    assert tasks["II.2"]["executing"] == ["Thanh tra tỉnh", "Công an tỉnh"]
+    assert tasks["II.2"]["cooperating"] == ["Ủy ban nhân dân các xã, phường"]
+    assert tasks["II.3"]["directing"] == ["Phó Chủ tịch Ủy ban nhân dân tỉnh"]
+    assert tasks["II.3"]["executing"] == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert tasks["III.1"]["executing"] == ["Đồng chí Trưởng Ban Chỉ đạo"]
+    assert tasks["III.1"]["title"].startswith("Lãnh đạo, chỉ đạo toàn diện")
