@@ -46,6 +46,17 @@ def _names_a_body(task) -> bool:
     return any(names_a_body(m) for role in ("lead", "executing") for m in task.roles.get(role, []))
 
 
+def _numbered_sections(tree) -> None:
+    """A plan with no Roman numerals, its sections `1. MỤC ĐÍCH, YÊU CẦU`, `3. NHIỆM VỤ` numbered in capitals:
+    those headings are its sections, read as Roman ones are (which give tasks, paths `3.1`)."""
+    if any(child.kind in SECTION_KINDS for child in tree.children):
+        return
+    headings = [child for child in tree.children if child.kind == "num" and child.upper and "." not in child.label]
+    if len(headings) >= 2 and len(headings) * 2 >= sum(child.kind == "num" for child in tree.children):
+        for heading in headings:
+            heading.kind = "roman"
+
+
 _ATTACHMENT_HEADING = re.compile(r"^\(?\s*(?:ban hanh\s+)?kem theo\b")
 
 
@@ -231,6 +242,7 @@ def _parse(doc: SourceDocument) -> dict:
                                None))
         return found
 
+    _numbered_sections(tree)
     tasks = []
     sections: list = []
     rules: set[int] = set()  # articles that lay down rules rather than assign work

@@ -77,7 +77,7 @@ _PART_WORD = re.compile(r"^(?:PHẦN|Phần)\s+(?:(?:THỨ|thứ)\s+(NHẤT|nh�
 _PART_NUMERALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "năm": "V", "sáu": "VI"}
 # `Nhiệm vụ 1:`, `Giải pháp 2.`, `Bước 3:`: items numbered after a word, matched on the folded text
 _SERIES = re.compile(r"^(nhom nhiem vu|nhom giai phap|nhiem vu|giai phap|buoc|hoat dong|noi dung|cong viec)\s+"
-                     r"(\d{1,2}|[ivx]{1,4})\s*[:.)\-–]\s*(?=\S)")
+                     r"(\d{1,2}|[ivx]{1,4})\s*(?:[:.)\-–]\s*(?=\S)|:$)")
 _SERIES_START = frozenset("NnGgBbHhCc")
 # the legal structure of a Quyết định or a Quy chế: `Chương IV` / `TỔ CHỨC THỰC HIỆN`, `Điều 13. Trách nhiệm ...`
 _CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Chuong|CHUONG)\s+(X{0,3}(?:IX|IV|V?I{1,3}|V|X)|\d{1,2})\b\s*[.:\-–]?\s*(.*)$")

@@ -95,6 +95,7 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "án đầu", "an dau", "tư xây", "tu xay", "công trình", "cong trinh", "trình giao", "trinh giao",
                    "lý xây", "ly xay",  # `Phòng Quản lý xây dựng`
                    "hậu cần", "hau can",  # `Phòng Hậu cần`
+                   "phòng đăng", "phong dang", "đăng ký", "dang ky",  # `Văn phòng Đăng ký đất đai`
                    # `các xã không thuộc đối tượng kiểm tra trực tiếp`
                    "tượng kiểm", "tuong kiem", "tra trực", "tra truc", "trực tiếp", "truc tiep"}
 # a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`

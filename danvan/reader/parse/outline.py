@@ -73,6 +73,9 @@ def build_tree(items: list) -> Node:
                 stack.pop()
             stack[-1].body.append(item)
             continue
+        if item.kind == "letter" and not item.role and _is_card(stack[-1]):
+            stack[-1].body.append(item)  # `a)`, `b)` points of a task card's `Nội dung:`, before its role lines
+            continue
         if item.kind in _OUTLINE_KINDS and not item.role:
             node = Node(item.kind, item.label, item.text, item.first, item.last, upper=item.upper)
             for role, value in item.extra:
@@ -86,6 +89,11 @@ def build_tree(items: list) -> Node:
             continue
         stack[-1].body.append(item)
     return root
+
+
+def _is_card(node: Node) -> bool:
+    """A task card: a numbered item whose parts are label lines, its task told in `Nội dung:` (GUIDE.md)."""
+    return node.kind == "num" and any(isinstance(b, Line) and b.role == "task" for b in node.body)
 
 
 def _path(node: Node | None) -> list[str]:
@@ -553,7 +561,7 @@ def _path_from(node: Node | None) -> list[str]:
     while node is not None and node.kind != "root" and node.kind not in SECTION_KINDS:
         label = node.label
         parent = node.parent
-        if node.kind == "num" and parent is not None and parent.kind == "num" and \
+        if node.kind == "num" and parent is not None and parent.kind in ("num", "roman") and \
                 label.startswith(parent.label + "."):
             label = label[len(parent.label) + 1:]  # `1.2` under `1.` is `...1.2`, not `...1.1.2`
         out.append(label)

@@ -1203,3 +1203,35 @@ III. TỔ CHỨC THỰC HIỆN
     assert tasks["II.3"]["executing"] == ["Văn phòng Ủy ban nhân dân tỉnh"]
     assert tasks["III.1"]["executing"] == ["Đồng chí Trưởng Ban Chỉ đạo"]
     assert tasks["III.1"]["title"].startswith("Lãnh đạo, chỉ đạo toàn diện")
+
+
+def test_sections_numbered_in_capitals_and_task_cards_with_points():
+    """No Roman numerals: `1. MỤC ĐÍCH, YÊU CẦU`, `2. NHIỆM VỤ` in capitals are the sections; `Nhiệm vụ 1:` with
+    nothing after the colon opens a task card whose `Nội dung:` may list `a)`, `b)` points that are part of it."""
+    plan = """
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 41/KH-SNNMT
+KẾ HOẠCH
+Thực hiện dân chủ ở cơ sở năm 2026
+1. MỤC ĐÍCH, YÊU CẦU
+a) Phát huy quyền làm chủ của công chức.
+2. NHIỆM VỤ
+Nhiệm vụ 1:
+- Nội dung: Quán triệt Luật Thực hiện dân chủ ở cơ sở.
+- Đơn vị thực hiện: Văn phòng Sở.
+- Thời gian: Quý I/2026.
+Nhiệm vụ 2:
+- Nội dung: Công khai thông tin về đất đai, cụ thể:
+a) Niêm yết bảng giá đất.
+b) Công bố danh sách hồ sơ quá hạn.
+- Đơn vị thực hiện: Văn phòng Đăng ký đất đai.
+- Thời gian: Thường xuyên.
+3. TỔ CHỨC THỰC HIỆN
+a) Văn phòng Sở theo dõi, tổng hợp kết quả thực hiện.
+"""
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert set(tasks) == {"2.1", "2.2", "3.a"}
+    assert tasks["2.2"]["title"].startswith("Công khai thông tin về đất đai")
+    assert tasks["2.2"]["executing"] == ["Văn phòng Đăng ký đất đai"]
+    assert tasks["2.2"]["timeframe"]["kind"] == "continuous"
+    assert tasks["3.a"]["executing"] == ["Văn phòng Sở"]
