@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from danvan.reader.document import Paragraph, SourceDocument, Table
 from danvan.reader.parse.labels import assignment, inline_labels, label_of, split_labels, trailing_labels
-from danvan.reader.parse.ocrfix import fix_line, is_undiacritised
+from danvan.reader.parse.ocrfix import fix_digit_lookalikes, fix_line, is_undiacritised
 from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze, upper_ratio
 
 KIND_KEYS = {"ke hoach", "chuong trinh", "de an", "quyet dinh", "cong van", "huong dan", "chi thi", "nghi quyet",
@@ -134,7 +134,7 @@ def _classify(text: str) -> tuple[str, str, str]:
 def _line_from(text: str, number: int, footnote: bool) -> Line | None:
     if "*" in text or "¢" in text or "®" in text or "©" in text or "\\" in text:
         text = _NOISE.sub("", text)
-    text = squeeze(text)
+    text = fix_digit_lookalikes(squeeze(text))
     if not text:
         return None
     if text[0] in _FOOTNOTE_START and _FOOTNOTE.match(text):

@@ -239,3 +239,19 @@ def _restorable(word: str) -> tuple[str, bool]:
     """Numbers, abbreviations in capitals and unknown words are left as they are."""
     key = afold(word)
     return key, not (any(c.isdigit() for c in word) or (len(word) > 1 and word.isupper()) or key not in SYLLABLES)
+
+
+# OCR reads `0` as `O`/`o` and `1` as `l` inside numbers (`3O/4/2026`, `Số: 1O5/KH-UBND`) and `I` as `l` in the
+# Roman numeral of a quarter (`Quý lI/2026`), also in scans that kept their diacritics
+_LOOKALIKE_NEAR_DIGIT = re.compile(r"[0-9][Ool]|[Ool][0-9]")
+_NUMBER_WITH_LOOKALIKES = re.compile(r"(?<![^\W\d_])(?=[0-9Ool]*[0-9])[0-9Ool]*[Ool][0-9Ool]*(?![^\W\d_])")
+_QUARTER_WITH_L = re.compile(r"\b([Qq]u[ýyÝ]|QUÝ)\s+(?=[IVl]*l)([IVl]{1,4})\b")
+_TO_DIGITS = str.maketrans("Ool", "001")
+
+
+def fix_digit_lookalikes(text: str) -> str:
+    if _LOOKALIKE_NEAR_DIGIT.search(text):
+        text = _NUMBER_WITH_LOOKALIKES.sub(lambda m: m.group(0).translate(_TO_DIGITS), text)
+    if "l" in text and ("uý" in text or "uy" in text or "UÝ" in text):
+        text = _QUARTER_WITH_L.sub(lambda m: f"{m.group(1)} {m.group(2).replace('l', 'I')}", text)
+    return text

@@ -9,7 +9,7 @@ from danvan.reader.parse.header import _issuer_from, parse_signer
 from danvan.reader.parse.labels import label_of
 from danvan.reader.parse.lines import Line
 from danvan.reader.parse.mentions import mentions_from_value, roles_from_text, split_mentions
-from danvan.reader.parse.ocrfix import correct_word, fix_line
+from danvan.reader.parse.ocrfix import correct_word, fix_digit_lookalikes, fix_line
 from danvan.reader.parse.reports import reports_in_sentence
 from danvan.reader.parse.timeframe import parse_timeframe
 
@@ -420,3 +420,18 @@ def test_a_scan_that_kept_the_diacritics_of_a_few_words_is_read_as_undiacritised
              "Phòng Văn hóa - Xã hội chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã tuyên truyền Luật. ") * 6
     assert is_undiacritised([ocr])
     assert not is_undiacritised([clean])
+
+
+@pytest.mark.parametrize("printed, meant", [
+    ("Số: 1O5/KH-UBND", "Số: 105/KH-UBND"),
+    ("Ninh Bình, ngày 1O tháng 3 năm 2026", "Ninh Bình, ngày 10 tháng 3 năm 2026"),
+    ("Trước ngày 3O/4/2026", "Trước ngày 30/4/2026"),
+    ("Tháng 9, 1O/2026", "Tháng 9, 10/2026"),
+    ("Quý lI/2026 và thường xuyên", "Quý II/2026 và thường xuyên"),
+    ("đến quý lII/2026", "đến quý III/2026"),
+    # words and numbers that only stand near the look-alike letters stay as printed
+    ("Tổ chức 02 lớp tập huấn, lồng ghép 10 lượt", "Tổ chức 02 lớp tập huấn, lồng ghép 10 lượt"),
+    ("Quy lại 2026; COVID-19; Lô 3", "Quy lại 2026; COVID-19; Lô 3"),
+])
+def test_ocr_digit_lookalikes_in_numbers(printed, meant):
+    assert fix_digit_lookalikes(printed) == meant
