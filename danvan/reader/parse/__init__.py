@@ -37,7 +37,7 @@ _APPENDIX = re.compile(r"^ph[uụ]\s*l[uụ]c\s*([IVXLC]+|\d+)?\b", re.I)
 
 _FUNDING = re.compile(r"^\s*kinh phi\b")
 _BODY_KINDS = SECTION_KINDS | {"num"}
-_ISSUES_ATTACHED = re.compile(r"\bkem theo\b")
+_ISSUES_ATTACHED = re.compile(r"\bkem theo quyet dinh nay\b")
 
 
 def _names_a_body(task) -> bool:
