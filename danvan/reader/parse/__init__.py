@@ -70,11 +70,16 @@ def _under_attachment_heading(items: list, index: int) -> bool:
     return False
 
 
+def _closes(item) -> bool:
+    """The closing of a document's text: `Trên đây là ...`, `Nơi nhận:` or a signature block (`TM. ỦY BAN ...`)."""
+    return isinstance(item, Line) and item.kind == "para" and not item.footnote and bool(
+        _CLOSING.match(ocr_key(item.text[:20])) or (item.upper and _SIGNATURE.match(item.text)))
+
+
 def _decision_articles(items: list, start: int, stop: int) -> list:
     """The articles of a Quyết định above what it issues: no tasks, but they may set its reporting duties
     (`Điều 2. ... định kỳ hằng quý báo cáo ...`)."""
-    end = next((i for i in range(start, stop) if isinstance(items[i], Line) and items[i].kind == "para" and (
-        _CLOSING.match(ocr_key(items[i].text[:20])) or (items[i].upper and _SIGNATURE.match(items[i].text)))), stop)
+    end = next((i for i in range(start, stop) if _closes(items[i])), stop)
     return [node for node in build_tree(items[start:end]).children if node.kind == "article"]
 
 
@@ -185,9 +190,8 @@ def _parse(doc: SourceDocument) -> dict:
     body_end = len(items)
     for idx in range(body_start + 1, len(items)):
         item = items[idx]
-        if isinstance(item, Line) and item.kind == "para" and not item.footnote and (
-                _CLOSING.match(ocr_key(item.text[:20])) or (item.upper and _SIGNATURE.match(item.text))
-                or (len(item.text) < 40 and _APPENDIX.match(item.text) and item.upper)):
+        if _closes(item) or (isinstance(item, Line) and item.kind == "para" and not item.footnote and item.upper
+                             and len(item.text) < 40 and _APPENDIX.match(item.text)):
             body_end = idx
             break
     opening = [x for x in items[:body_start] if isinstance(x, Line)]

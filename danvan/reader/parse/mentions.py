@@ -554,10 +554,8 @@ def marked_groups(value: str) -> dict[str, list[str]] | None:
     roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
     start = 0
     for m in marks:
-        group = value[start:m.start()].strip(" ;,.")
-        for name in split_mentions(group):
-            if name not in roles[_ROLE_WORDS[m.group(1) or m.group(2)]]:
-                roles[_ROLE_WORDS[m.group(1) or m.group(2)]].append(name)
+        named = roles[_ROLE_WORDS[m.group(1) or m.group(2)]]
+        named.extend(n for n in split_mentions(value[start:m.start()].strip(" ;,.")) if n not in named)
         start = m.end()
     rest = value[start:].strip(" ;,.")
     if rest:  # `...; Cơ quan Thường trực chuẩn bị tài liệu`: a clause with its own verb, or more bodies

@@ -174,14 +174,18 @@ def _fields(text: str) -> list[str]:
     return [" ".join(p.split()) for p in parts]
 
 
+def _opens_with_time_word(piece: str) -> bool:
+    return bool(_TIME_WORDS.match(ocr_key(piece[:20])))
+
+
 def _opens_a_field(piece: str) -> bool:
     """Whether a piece cut at a hyphen can open a field of its own (a body or a time), or is the rest of the text
     before it (`chính trị - xã hội`, `2026 - 2030`)."""
-    return not piece or _is_org_start(piece) or bool(_TIME_WORDS.match(ocr_key(piece[:20])))
+    return not piece or _is_org_start(piece) or _opens_with_time_word(piece)
 
 
 def _time_like(piece: str) -> bool:
-    return bool(piece) and (bool(_TIME_WORDS.match(ocr_key(piece[:20]))) or parse_timeframe(piece)["kind"] != "none")
+    return bool(piece) and (_opens_with_time_word(piece) or parse_timeframe(piece)["kind"] != "none")
 
 
 def _row_cells(text: str, columns: list[str]) -> list[str]:
