@@ -25,7 +25,7 @@ _NON_TASK = re.compile(
     r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
     r"kinh phi|quan diem|can cu|ket qua|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|che do thong tin|"
     r"thong tin bao cao|bao cao|chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc|"
-    r"hinh thuc|co cau)"
+    r"hinh thuc|co cau|de xuat|kien nghi)"
 )
 _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
 _OUTLINE_KINDS = SECTION_KINDS | {"num", "letter"}

@@ -310,6 +310,14 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_only_the_duty(node) -> bool:
+    """`10. Thực hiện chế độ thông tin, báo cáo` over `a)`, `b)` that say who reports what: a title, no report."""
+    if not node.children or node.body or not _MAYBE_REPORT.search(afold(node.text)):
+        return False
+    return all(entry["period"] == "unspecified" and not entry["due"] and not entry["to"]
+               for entry in reports_in_sentence(node.text, []))
+
+
 def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
     from danvan.reader.parse.outline import Node  # local import to avoid a cycle
 
@@ -317,7 +325,7 @@ def collect_reports(nodes, tasks, closing: list[Line]) -> list[dict]:
     units: list[tuple[str, Sender, bool, list[str]]] = []
 
     def walk(node: Node, inherited_sender: Sender) -> None:
-        texts = [node.text] if node.kind != "roman" else []
+        texts = [node.text] if node.kind != "roman" and not _names_only_the_duty(node) else []
         sender = inherited_sender
         if node.text and node.kind != "roman":
             sender = _once(partial(_node_sender, node.text, inherited_sender))

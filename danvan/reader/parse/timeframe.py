@@ -86,6 +86,12 @@ def _elements(folded: str) -> list[tuple[int, str, str | None, int | None]]:
     return out
 
 
+def _dated_on_both_sides(elements: list, span_to: re.Match) -> bool:
+    """`Tháng 7/2026 đến tháng 10/2026`: a span printed without its `Từ`."""
+    after = [e for e in elements if e[0] > span_to.start()]
+    return any(e[0] < span_to.start() for e in elements) and bool(after) and after[0][0] - span_to.end() <= 8
+
+
 def none_timeframe(raw: str | None = None) -> dict:
     return {"kind": "none", "date": None, "year": None, "raw": raw}
 
@@ -104,7 +110,8 @@ def parse_timeframe(raw: str | None) -> dict:
     if periods and (not elements or elements[0][1] == "period" or _FROM.match(folded)):
         e = periods[0]
         return {"kind": "period", "date": None, "year": e[3], "raw": raw}
-    if _FROM.match(folded) or (span_to and re.search(r"\btu\b", folded[: span_to.start()])):
+    if _FROM.match(folded) or (span_to and (re.search(r"\btu\b", folded[: span_to.start()])
+                                            or _dated_on_both_sides(elements, span_to))):
         if not span_to:
             return {"kind": "continuous", "date": None, "year": None, "raw": raw}
         after = [e for e in elements if e[0] > span_to.start()]

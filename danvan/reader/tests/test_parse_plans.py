@@ -1235,3 +1235,36 @@ a) Văn phòng Sở theo dõi, tổng hợp kết quả thực hiện.
     assert tasks["2.2"]["executing"] == ["Văn phòng Đăng ký đất đai"]
     assert tasks["2.2"]["timeframe"]["kind"] == "continuous"
     assert tasks["3.a"]["executing"] == ["Văn phòng Sở"]
+
+
+def test_a_reports_proposals_to_higher_levels_are_not_its_tasks():
+    """A Báo cáo asks its superiors for things under `ĐỀ XUẤT, KIẾN NGHỊ`; those are requests upward, not work the
+    document assigns, while its `PHƯƠNG HƯỚNG, NHIỆM VỤ` items are."""
+    out = valid(parse_plan(txt("""
+BÁO CÁO
+Kết quả công tác dân vận chính quyền 6 tháng đầu năm 2026
+I. KẾT QUẢ THỰC HIỆN
+1. Ủy ban nhân dân phường đã ban hành Kế hoạch số 12/KH-UBND.
+II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026
+1. Văn phòng HĐND và UBND phường tổ chức đối thoại với Nhân dân trong quý III/2026.
+III. ĐỀ XUẤT, KIẾN NGHỊ
+1. Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ cho công chức cấp xã.
+2. Kiến nghị Sở Tài chính bố trí kinh phí hỗ trợ Ban Thanh tra nhân dân.
+""")))
+    assert [(t["path"], t["executing"]) for t in out["tasks"]] == [("II.1", ["Văn phòng HĐND và UBND phường"])]
+
+
+def test_a_heading_that_only_names_the_reporting_duty_is_not_a_report_of_its_own():
+    out = valid(parse_plan(txt("""
+KẾ HOẠCH
+Công tác dân vận chính quyền năm 2026
+II. NHIỆM VỤ
+1. Tổ chức đối thoại với Nhân dân.
+2. Thực hiện chế độ thông tin, báo cáo
+a) Trưởng các khu phố báo cáo kết quả về Ủy ban nhân dân phường trước ngày 20 hằng tháng.
+b) Văn phòng HĐND và UBND phường tổng hợp, báo cáo Sở Nội vụ trước ngày 20/11/2026.
+""")))
+    assert [(r["period"], r["due"], r["from"], r["to"]) for r in out["reports"]] == [
+        ("monthly", "---20", ["Trưởng các khu phố"], ["Ủy ban nhân dân phường"]),
+        ("unspecified", "2026-11-20", ["Văn phòng HĐND và UBND phường"], ["Sở Nội vụ"]),
+    ]

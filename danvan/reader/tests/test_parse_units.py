@@ -33,6 +33,8 @@ from danvan.reader.parse.timeframe import parse_timeframe
         ("Tháng 02/2024", "deadline", "2024-02-29", None),
         ("Từ tháng 11/2025 đến quý II/2026", "deadline", "2026-06-30", None),
         ("Từ tháng 11/2025 đến ngày bầu cử", "none", None, None),
+        ("Tháng 7/2026 đến tháng 10/2026", "deadline", "2026-10-31", None),
+        ("Quý III/2026, báo cáo đến Sở Nội vụ", "deadline", "2026-09-30", None),
         ("Năm 2025", "year", None, 2025),
         ("Hoàn thành trong năm 2026", "year", None, 2026),
         ("Giai đoạn 2021 - 2025", "period", None, 2025),
