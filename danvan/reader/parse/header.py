@@ -178,6 +178,12 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
     if len(issuer_lines) >= 2 and afold(issuer_lines[0]).startswith("dang bo ") and \
             re.search(r"\buy\b|^(?:ban|chi bo|dang uy)\b", afold(issuer_lines[-1])):
         return _title_case_org(issuer_lines[-1])  # `ĐẢNG BỘ TỈNH X` above `HUYỆN ỦY Y`: the committee issues
+    if len(issuer_lines) == 2:
+        joint = [_title_case_org(x) for x in issuer_lines]
+        places = [_PLACE_OF.search(x) for x in joint]
+        if all(afold(x).startswith(_PEER_BODIES) for x in issuer_lines) and all(places) and \
+                places[0].group(0) == places[1].group(0):
+            return " và ".join(joint)  # `ỦY BAN NHÂN DÂN XÃ X` over `ỦY BAN MẶT TRẬN ... XÃ X`: a joint plan
     if len(issuer_lines) >= 2 and afold(issuer_lines[-1]).startswith(_ORG_WORDS) and \
             afold(issuer_lines[0]).startswith(("ubnd", "uy ban", "bo ", "tinh uy", "thanh uy", "so ")):
         body = _title_case_org(issuer_lines[-1])
@@ -199,6 +205,8 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
     return _title_case_org(" ".join(issuer_lines))
 
 
+# bodies of one locality that issue joint plans, each under its own name
+_PEER_BODIES = ("uy ban", "ubnd", "hoi dong", "hdnd", "dang uy")
 # an administrative level and the place's name after it, at the end of a body's name
 _PLACE_OF = re.compile(r"\b(tỉnh|thành phố|xã|phường|đặc khu)\s+([A-ZÀ-ỸĐ][\w\s-]*)$")
 

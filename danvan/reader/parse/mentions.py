@@ -347,7 +347,9 @@ def _strip_preface(text: str) -> str:
     """Drop an opening `Căn cứ ...,` clause or a short preface (`Với vai trò đầu mối,`)."""
     folded = afold(text[:30])
     if folded.startswith(("can cu ", "tren co so ", "theo ", "voi vai tro ", "trong qua trinh ", "ke tu ", "tu ngay ",
-                          "tu thang ", "tu nam ", "sau khi ", "truoc khi ", "dinh ky ", "la co quan ", "la don vi ")) or \
+                          "tu thang ", "tu nam ", "sau khi ", "truoc khi ", "dinh ky ", "la co quan ", "la don vi ",
+                          "hang quy,", "hang thang,", "hang nam,", "hang tuan,", "moi quy,", "cuoi quy,",
+                          "cuoi nam,", "truoc ngay ", "trong quy ", "trong thang ")) or \
             text.lower().startswith("để "):
         comma = text.find(",")
         if 0 < comma < 200:
@@ -494,8 +496,12 @@ def _roles_from_text(text: str) -> dict[str, list[str]]:
     if verb == "chu tri":
         roles["lead"] = mentions
         rest_after = rest[len("chủ trì"):]
-        m = _PHOI_HOP.search(rest_after[:40])
-        if m:
+        m = _PHOI_HOP.search(rest_after[:160])
+        before = rest_after[:m.start()].strip(" ,;") if m else ""
+        if before and rest_after.lstrip()[:1] in ",;" and _is_org_start(before) and \
+                afold(m.group(0)).split()[-1] != "voi":
+            roles["cooperating"] = split_mentions(before)  # `X chủ trì, Y phối hợp`
+        elif m and m.start() < 40:
             roles["cooperating"] = partners(rest_after[m.end():])
     else:
         roles["executing"] = mentions

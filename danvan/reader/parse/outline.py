@@ -25,7 +25,7 @@ _NON_TASK = re.compile(
     r"^\s*(?:muc dich|yeu cau|muc tieu|doi tuong|pham vi|thoi gian|thanh phan|tieu chi|danh gia|thuc trang|nguy co|"
     r"kinh phi|quan diem|can cu|ket qua|tinh hinh|dac diem|bo cuc|giai thich|che do bao cao|che do thong tin|"
     r"thong tin bao cao|bao cao|chi tieu|dinh huong|su can thiet|co so|ton tai|han che|uu diem|nguyen nhan|bai hoc|"
-    r"hinh thuc|co cau|de xuat|kien nghi)"
+    r"hinh thuc|co cau|de xuat|kien nghi|nguyen tac)"
 )
 _REPORT_SECTION = re.compile(r"che do bao cao|thong tin bao cao|bao cao")
 _OUTLINE_KINDS = SECTION_KINDS | {"num", "letter"}
@@ -383,6 +383,9 @@ def _walk(node: Node, base: list[str], inherited: list[Attr], agency: str | None
     attrs = _attrs(node)
     children = [c for c in node.children]
     heading = _agency_heading(node.text)
+    if heading is None and node.kind in ("num", "letter"):
+        holder = _duty_holder(node.text)  # `1. Trách nhiệm của Ủy ban nhân dân xã` over its duties
+        heading = (holder, "") if holder else None
     own_attrs = attrs
     # a run of one-line children with no `cụ thể:` shares the trailing role block of the last child
     if children and not attrs:

@@ -312,7 +312,8 @@ def cut_title(text: str, limit: int = 300) -> str:
 
 
 def sentence_case(text: str) -> str:
-    """`THỰC HIỆN CHỈ THỊ SỐ 33/CT-TTG` → `Thực hiện chỉ thị số 33/CT-TTG`: symbols stay as printed."""
+    """`THỰC HIỆN CHỈ THỊ SỐ 33/CT-TTG` → `Thực hiện chỉ thị số 33/CT-TTG`: symbols stay as printed, and the proper
+    names of organisations keep their capitals (`Ủy ban Mặt trận Tổ quốc Việt Nam`, `Ban Chỉ đạo`)."""
     words = []
     for i, w in enumerate(text.split()):
         if any(ch.isdigit() for ch in w) or "/" in w:
@@ -320,7 +321,16 @@ def sentence_case(text: str) -> str:
         else:
             lw = w.lower()
             words.append(lw[:1].upper() + lw[1:] if i == 0 else lw)
-    return " ".join(words)
+    return _PROPER_NAME.sub(lambda m: _PROPER_NAMES[m.group(0).lower()], " ".join(words))
+
+
+# names written with capitals inside a sentence, as official texts print them
+_PROPER_NAMES = {name.lower(): name for name in (
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Đảng Cộng sản Việt Nam", "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", "Hội Nông dân", "Ban Chỉ đạo",
+    "Dân vận khéo", "Hồ Chí Minh", "Việt Nam",
+)}
+_PROPER_NAME = re.compile(r"\b(?:" + "|".join(sorted(_PROPER_NAMES, key=len, reverse=True)) + r")\b", re.I)
 
 
 # an administrative level and up to three words after it

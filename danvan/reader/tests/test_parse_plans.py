@@ -1268,3 +1268,43 @@ b) Văn phòng HĐND và UBND phường tổng hợp, báo cáo Sở Nội vụ 
         ("monthly", "---20", ["Trưởng các khu phố"], ["Ủy ban nhân dân phường"]),
         ("unspecified", "2026-11-20", ["Văn phòng HĐND và UBND phường"], ["Sở Nội vụ"]),
     ]
+
+
+JOINT_PLAN = """
+ỦY BAN NHÂN DÂN XÃ LONG HỒ
+ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ LONG HỒ
+Số: 01/KHPH-UBND-MTTQ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Long Hồ, ngày 16 tháng 01 năm 2026
+KẾ HOẠCH PHỐI HỢP
+Về thực hiện dân chủ ở cơ sở năm 2026
+I. NGUYÊN TẮC PHỐI HỢP
+1. Hoạt động phối hợp được thực hiện trên cơ sở tôn trọng, hỗ trợ lẫn nhau.
+II. NỘI DUNG PHỐI HỢP
+1. Tuyên truyền Luật Thực hiện dân chủ ở cơ sở đến Nhân dân.
+Ủy ban nhân dân xã chủ trì, Ủy ban MTTQ Việt Nam xã phối hợp.
+2. Hằng quý, Thường trực Ủy ban nhân dân xã và Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức giao ban.
+III. TRÁCH NHIỆM CỦA MỖI BÊN
+1. Trách nhiệm của Ủy ban nhân dân xã
+- Cung cấp đầy đủ, kịp thời thông tin về tình hình kinh tế - xã hội của xã.
+- Mời đại diện Ban Thường trực Ủy ban MTTQ Việt Nam xã dự các phiên họp thường kỳ.
+2. Trách nhiệm của Ủy ban MTTQ Việt Nam xã
+- Chủ trì, phối hợp với các tổ chức chính trị - xã hội xã tuyên truyền, vận động Nhân dân.
+"""
+
+
+def test_a_joint_plan_of_the_commune_and_its_fatherland_front():
+    """Two bodies of one commune issue it; principles give no tasks; `X chủ trì, Y phối hợp`; an opening `Hằng
+    quý,` before the subject; `Trách nhiệm của X` over bullets is X's task, titled by its first bullet."""
+    out = valid(parse_plan(txt(JOINT_PLAN)))
+    assert out["document"]["issuer"] == \
+        "Ủy ban nhân dân xã Long Hồ và Ủy ban Mặt trận Tổ quốc Việt Nam xã Long Hồ"
+    tasks = by_path(out)
+    assert sorted(tasks) == ["II.1", "II.2", "III.1", "III.2"]
+    assert (tasks["II.1"]["lead"], tasks["II.1"]["cooperating"]) == (["Ủy ban nhân dân xã"], ["Ủy ban MTTQ Việt Nam xã"])
+    assert tasks["II.2"]["executing"] == ["Thường trực Ủy ban nhân dân xã", "Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
+    assert tasks["III.1"]["title"].startswith("Cung cấp đầy đủ")
+    assert tasks["III.1"]["executing"] == ["Ủy ban nhân dân xã"]
+    assert (tasks["III.2"]["lead"], tasks["III.2"]["cooperating"]) == \
+        (["Ủy ban MTTQ Việt Nam xã"], ["các tổ chức chính trị - xã hội xã"])

@@ -437,3 +437,11 @@ def test_a_scan_that_kept_the_diacritics_of_a_few_words_is_read_as_undiacritised
 ])
 def test_ocr_digit_lookalikes_in_numbers(printed, meant):
     assert fix_digit_lookalikes(printed) == meant
+
+
+def test_sentence_case_keeps_the_capitals_of_proper_names():
+    from danvan.reader.parse.text import sentence_case
+
+    assert sentence_case("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM") == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    assert sentence_case("PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO” NĂM 2026") == "Phong trào thi đua “Dân vận khéo” năm 2026"
+    assert sentence_case("TRƯỞNG BAN CHỈ ĐẠO") == "Trưởng Ban Chỉ đạo"
