@@ -27,6 +27,7 @@ from danvan.reader.parse.outline import (
 from danvan.reader.parse.reports import collect_reports
 from danvan.reader.parse.tables import dash_tables, is_header_table, table_tasks
 from danvan.reader.parse.text import afold, ocr_key
+from danvan.reader.parse.timeframe import parse_timeframe
 
 __all__ = ["parse_plan"]
 
@@ -155,6 +156,33 @@ def _header_lines(items: list) -> list:
             continue
         out.append(item)
     return out
+
+
+_YEAR_IN_TITLE = re.compile(r"\bnăm (20\d\d)\b|\b(20\d\d)\s*[-–]\s*20\d\d\b", re.I)
+
+
+def _plan_year(document: dict) -> int | None:
+    """The year a plan's undated times belong to: the year it was signed, else the one its title names."""
+    if document.get("date"):
+        return int(document["date"][:4])
+    m = _YEAR_IN_TITLE.search(document.get("title") or "")
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _date_yearless_times(tasks: list, year: int | None) -> None:
+    """`TG: Trước 15/12` in a plan of 2026 is 15 December 2026; the task says so for a reviewer to confirm."""
+    if year is None:
+        return
+    for task in tasks:
+        raw = task.timeframe.get("raw")
+        if task.timeframe["kind"] not in ("none", "deadline") or not raw:
+            continue
+        dated = parse_timeframe(raw, plan_year=year)
+        if dated != task.timeframe:
+            task.timeframe = dated
+            task.flags = [f for f in task.flags if f["code"] != "time_unparsed"]
+            task.flags.append({"code": "time_year_assumed",
+                               "message": f"Thời gian không ghi năm, đã hiểu là năm {year} của văn bản: «{raw}»"})
 
 
 def _parse(doc: SourceDocument) -> dict:
@@ -290,6 +318,7 @@ def _parse(doc: SourceDocument) -> dict:
         elif isinstance(item, TableItem) and not is_header_table(item.rows):
             tasks.extend(tables_cb(item, ["PL"]))
 
+    _date_yearless_times(tasks, _plan_year(document))
     seen_paths = set()
     for t in tasks:
         path = t.path

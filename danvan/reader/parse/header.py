@@ -61,7 +61,8 @@ def _title_case_org(text: str) -> str:
         for i in range(1, len(words)):  # capitalised in turn, so that a place's later words follow its first
             w, before = words[i], words[i - 1]
             if before[:1].isupper() and afold(before) not in ("uy", "ban", "van", "hoi", "nhan", "dan") and \
-                    afold(w) not in ("nhan", "dan", "phong") and not (afold(w) == "dong" and afold(before) == "hoi") \
+                    afold(w) not in ("nhan", "dan") and not (afold(w) == "dong" and afold(before) == "hoi") \
+                    and not (afold(w) == "phong" and afold(before) == "van") \
                     and any(afold(words[j]) in ("pho", "tinh", "xa", "huyen", "quan", "phuong")
                             for j in range(max(0, i - 3), i)):
                 words[i] = w[:1].upper() + w[1:]
@@ -187,6 +188,8 @@ def _issuer_from(issuer_lines: list[str]) -> str | None:
     if len(issuer_lines) >= 2 and afold(issuer_lines[-1]).startswith(_ORG_WORDS) and \
             afold(issuer_lines[0]).startswith(("ubnd", "uy ban", "bo ", "tinh uy", "thanh uy", "so ")):
         body = _title_case_org(issuer_lines[-1])
+        if _PLACE_OF.search(body):
+            return body  # `SỞ NỘI VỤ TỈNH LÀO CAI` names its place itself
         parent = _title_case_org(" ".join(issuer_lines[:-1]))
         if afold(parent).startswith("uy ban nhan dan ") and not afold(body).startswith("van phong"):
             # a department of a People's Committee is named by its locality: `Sở Nội vụ tỉnh Nghệ An`; only

@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from danvan.reader.document import Paragraph, SourceDocument, Table
-from danvan.reader.parse.labels import assignment, inline_labels, label_of, split_labels, trailing_labels
+from danvan.reader.parse.labels import (
+    assignment,
+    inline_labels,
+    label_of,
+    role_of_key,
+    split_labels,
+    trailing_labels,
+)
 from danvan.reader.parse.ocrfix import fix_digit_lookalikes, fix_line, is_undiacritised
 from danvan.reader.parse.text import afold, mostly_upper_line, ocr_key, squeeze, upper_ratio
 
@@ -131,10 +138,42 @@ def _classify(text: str) -> tuple[str, str, str]:
     return "para", "", text
 
 
-def _line_from(text: str, number: int, footnote: bool) -> Line | None:
+# a legend of the shorthand a plan uses for its labels: `(Chữ viết tắt: CT - chủ trì; PH - phối hợp; TG - thời gian)`
+_LEGEND = re.compile(r"vi[eếệ]t\s+t[aắ]t", re.I)
+_LEGEND_PAIR = re.compile(r"\b([A-ZĐ]{2,4})\s*[-–:=]\s*([^;,()]{3,40})")
+# without a legend, the common ones count where a line prints two of them as labels (`CT: X; PH: Y; TG: Z`)
+_USUAL_SHORTHAND = {"CT": "Chủ trì", "PH": "Phối hợp", "TH": "Thực hiện", "TG": "Thời gian"}
+_SHORTHAND_LABEL = re.compile(r"(^|;\s*)([A-ZĐ]{2,4})\s*:")
+
+
+def label_shorthand(texts: list[str]) -> dict[str, str]:
+    """The label shorthand a plan defines (`CT` → `chủ trì`), or the usual ones where it defines none."""
+    for text in texts:
+        if _LEGEND.search(text):
+            pairs = {abbr: words.strip() for abbr, words in _LEGEND_PAIR.findall(text)
+                     if role_of_key(words.strip()) is not None}
+            if len(pairs) >= 2:
+                return pairs
+    return {}
+
+
+def _expand_shorthand(text: str, shorthand: dict[str, str]) -> str:
+    """`CT: VP HĐND&UBND xã; PH: Phòng VH-XH; TG: Q.I/2026` → `Chủ trì: ...; Phối hợp: ...; Thời gian: ...`."""
+    known = shorthand or _USUAL_SHORTHAND
+    found = [m for m in _SHORTHAND_LABEL.finditer(text) if m.group(2) in known]
+    if not found or found[0].start() != 0 or (not shorthand and len(found) < 2):
+        return text
+    for m in reversed(found):
+        text = f"{text[:m.start(2)]}{known[m.group(2)]}{text[m.end(2):]}"
+    return text
+
+
+def _line_from(text: str, number: int, footnote: bool, shorthand: dict[str, str] | None = None) -> Line | None:
     if "*" in text or "¢" in text or "®" in text or "©" in text or "\\" in text:
         text = _NOISE.sub("", text)
     text = fix_digit_lookalikes(squeeze(text))
+    if shorthand is not None and text[:4].rstrip(" :").isupper() and ":" in text[:6]:
+        text = _expand_shorthand(text, shorthand)
     if not text:
         return None
     if text[0] in _FOOTNOTE_START and _FOOTNOTE.match(text):
@@ -224,6 +263,7 @@ def _is_broken(lines: list[Line]) -> bool:
 def prepare(doc: SourceDocument) -> Prepared:
     raw: list = []
     counter = 0
+    shorthand = label_shorthand([b.text for b in doc.blocks if isinstance(b, Paragraph) and b.text])
     for block in doc.blocks:
         counter += 1
         if isinstance(block, Table):
@@ -238,7 +278,7 @@ def prepare(doc: SourceDocument) -> Prepared:
         number = block.line if block.line is not None else counter
         text = f"{block.label or ''} {block.text or ''}"
         for part in text.splitlines() or [text]:
-            line = _line_from(part, number, bool(block.is_footnote))
+            line = _line_from(part, number, bool(block.is_footnote), shorthand)
             if line is not None:
                 raw.append(line)
     text_lines = [x for x in raw if isinstance(x, Line)]

@@ -39,8 +39,11 @@ _ORG_HEADS = (
     "ban chi huy", "ban quan ly", "cac cap", "chi bo", "dang bo", "quan uy", "hoi dong nhan dan", "tong cong ty",
     "cong ty", "hop tac xa", "truong hoc", "benh vien", "ttyt", "vks", "tand", "tinh doan", "thanh doan",
     "huyen doan", "cong thong tin", "ban quan ly", "cong chuc", "khoa ", "ngan hang", "thanh vien",
-    "hiep hoi", "lien minh", "tram ", "dong chi",
+    "hiep hoi", "lien minh", "tram ", "dong chi", "to cong nghe so",
 )
+# office shorthand for a body or a group of people, when printed in capitals (`VP HĐND&UBND xã`, `CA xã`, `CB, CC`)
+_SHORTHAND_HEADS = frozenset(("vp", "ca", "bcd", "bch", "cb", "cc", "vc", "cbcc", "cbccvc", "ccvc", "nld"))
+_PEOPLE_SHORTHAND = frozenset(("cb", "cc", "vc", "nld", "cbcc", "ccvc", "cbccvc"))
 _ORG_HEAD_WORDS = tuple(head.strip() for head in _ORG_HEADS)
 # the first of those words that opens a text as a whole word (the order of _ORG_HEADS decides)
 _ORG_HEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _ORG_HEAD_WORDS) + r")(?![^\W_])")
@@ -233,6 +236,8 @@ def _continues(prev: str, piece: str) -> bool:
     words = folded.split()
     if not words:
         return True
+    if words[0] in _PEOPLE_SHORTHAND and afold(prev).split()[-1:] and afold(prev).split()[-1] in _PEOPLE_SHORTHAND:
+        return True  # `CB, CC xã`: cán bộ, công chức, one group
     if words[0] in ("cac", "moi", "tat"):
         return False
     if first.islower() and afold(prev).lstrip().startswith("cac ") and not _is_org_start(piece):
@@ -262,7 +267,8 @@ def _is_org_start(text: str) -> bool:
     text = text.lstrip()[:40]
     folded = afold(text).strip()
     if not folded or not folded.startswith(_ORG_HEAD_WORDS):
-        return False
+        first = text.split(maxsplit=1)[0].rstrip(",;:") if folded else ""
+        return first.isupper() and afold(first) in _SHORTHAND_HEADS
     head = _ORG_HEAD.match(folded)
     if head:
         word = head.group(0)

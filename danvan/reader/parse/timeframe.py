@@ -9,8 +9,8 @@ from danvan.reader.parse.text import afold, clean
 
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Y = r"(\d{4})"
-# `31/10/2025`, `31-10-2025`; a dash between spaces is a range of months (`Tháng 9 - 10/2026`), no date
-_FULL_NUM = re.compile(r"\b(\d{1,2})(?:\s*/\s*|[.-])(\d{1,2})(?:\s*/\s*|[.-])" + _Y + r"\b")
+# `31/10/2025`, `31-10-2025`; a dash between spaces, or after `tháng`, is a range of months (`Tháng 4-5/2026`)
+_FULL_NUM = re.compile(r"(?<!thang )(?<!thang)\b(\d{1,2})(?:\s*/\s*|[.-])(\d{1,2})(?:\s*/\s*|[.-])" + _Y + r"\b")
 _FULL_WORDS = re.compile(r"\bngay\s+(\d{1,2})\s*(?:thang\s*|/\s*)(\d{1,2})\s*(?:,?\s*nam\s*|/\s*)" + _Y + r"\b")
 # `Quý II/2025`; `Quý I, II/2026` and `Quý III và IV năm 2026` end with the last quarter listed
 _Q = r"(?:iv|iii|ii|i|[1-4])"
@@ -96,14 +96,47 @@ def none_timeframe(raw: str | None = None) -> dict:
     return {"kind": "none", "date": None, "year": None, "raw": raw}
 
 
-def parse_timeframe(raw: str | None) -> dict:
-    """`Quý II/2025` → deadline 2025-06-30; `Thường xuyên` → continuous; see GUIDE.md for every kind."""
+# office shorthand: `Q.II/2026`, `QIII/2026` (quarter), `T3/2026`, `T3 - T6/2026` (month)
+_SHORT_QUARTER = re.compile(r"\bq\.?\s*(iv|iii|ii|i)\b(?=\s*(?:/|,|-|–|va\b))")
+_SHORT_MONTHS = re.compile(r"\bt\.?\s*(\d{1,2})\s*([-–,]|va)\s*t\.?\s*(\d{1,2})(?=\s*/\s*\d{4})")
+_SHORT_MONTH = re.compile(r"\bt\.?\s*(\d{1,2})(?=\s*/\s*\d{4})")
+# a day and month, a month or a quarter printed without its year (`Trước 15/12`, `Tháng 02`, `Quý III`)
+_YEARLESS = re.compile(r"\b(\d{1,2}\s*/\s*\d{1,2})\b(?!\s*/)|"
+                       r"\b(ngay\s+\d{1,2}\s+thang\s+\d{1,2})\b(?!\s*(?:/|,?\s*nam\s+\d))|"
+                       r"\b((?:thang|quy)\s+(?:iv|iii|ii|i|\d{1,2})(?:\s*(?:,|-|–|va)\s*(?:iv|iii|ii|i|\d{1,2}))*)\b"
+                       r"(?!\s*(?:/|,?\s*nam\s+\d|(?:,|-|–|va|den)\s*(?:thang\s+|quy\s+)?(?:\d|[iv]+\b)))")
+
+
+def _expand_shorthand(folded: str) -> str:
+    if "q" in folded:
+        folded = _SHORT_QUARTER.sub(r"quy \1", folded)
+    if "t" in folded:
+        folded = _SHORT_MONTHS.sub(r"thang \1 \2 \3", folded)
+        folded = _SHORT_MONTH.sub(r"thang \1", folded)
+    return folded
+
+
+def parse_timeframe(raw: str | None, plan_year: int | None = None) -> dict:
+    """`Quý II/2025` → deadline 2025-06-30; `Thường xuyên` → continuous; see GUIDE.md for every kind.
+
+    With `plan_year`, a date printed without its year (`Trước 15/12`) is read in that year, where nothing else in
+    the phrase is dated."""
     if raw is None:
         return none_timeframe()
     raw = clean(raw)[:500]
     if not raw:
         return none_timeframe()
-    folded = afold(raw)
+    folded = _expand_shorthand(afold(raw))
+    found = _parse(raw, folded)
+    if found["kind"] in ("none", "deadline") and plan_year:
+        # also where a dated step comes first: `T6/2026 (sơ kết); Trước 15/12 (tổng kết)` ends on 15 December
+        dated = _YEARLESS.sub(lambda m: f"{m.group(0)}/{plan_year}", folded)
+        if dated != folded:
+            found = _parse(raw, dated)
+    return found
+
+
+def _parse(raw: str, folded: str) -> dict:
     elements = _elements(folded)
     span_to = _TO.search(folded)
     periods = [e for e in elements if e[1] == "period"]

@@ -1308,3 +1308,50 @@ def test_a_joint_plan_of_the_commune_and_its_fatherland_front():
     assert tasks["III.1"]["executing"] == ["Ủy ban nhân dân xã"]
     assert (tasks["III.2"]["lead"], tasks["III.2"]["cooperating"]) == \
         (["Ủy ban MTTQ Việt Nam xã"], ["các tổ chức chính trị - xã hội xã"])
+
+
+SHORTHAND_PLAN = """
+ỦY BAN NHÂN DÂN
+XÃ CAO PHONG
+Số: 24/KH-UBND
+Cao Phong, ngày 23 tháng 01 năm 2026
+KẾ HOẠCH
+Thực hiện Quy chế dân chủ ở cơ sở năm 2026
+II. NỘI DUNG, NHIỆM VỤ
+(Chữ viết tắt dùng trong mục này: CT - chủ trì; PH - phối hợp; TH - thực hiện; TG - thời gian thực hiện; PT - lãnh đạo phụ trách)
+1. Công tác lãnh đạo, chỉ đạo
+PT: Đ/c Chủ tịch UBND xã
+a) Kiện toàn BCĐ thực hiện QCDC ở cơ sở xã khi có thay đổi nhân sự.
+CT: VP HĐND&UBND xã; PH: Phòng VH-XH; TG: Q.I/2026.
+b) Hướng dẫn Nhân dân sử dụng dịch vụ công trực tuyến.
+CT: CA xã; PH: Đoàn TNCS Hồ Chí Minh xã, Tổ công nghệ số cộng đồng các xóm; TG: T3 - T6/2026.
+c) Thực hiện nghiêm văn hóa ứng xử trong thi hành công vụ.
+TH: CB, CC xã; TG: Thường xuyên.
+d) Sơ kết 6 tháng, tổng kết năm thực hiện Kế hoạch.
+CT: VP HĐND&UBND xã; TG: T6/2026 (sơ kết); Trước 15/12 (tổng kết).
+"""
+
+
+def test_label_shorthand_defined_by_the_plans_legend():
+    """A plan that writes its labels as `CT:`, `PH:`, `TG:` and says so in a legend; times in office shorthand
+    (`Q.I/2026`, `T3 - T6/2026`) and a date with no year (`Trước 15/12`), read in the plan's year and flagged."""
+    tasks = by_path(valid(parse_plan(txt(SHORTHAND_PLAN))))
+    a, b, c, d = (tasks[f"II.1.{x}"] for x in "abcd")
+    assert (a["lead"], a["cooperating"], a["directing"]) == \
+        (["VP HĐND&UBND xã"], ["Phòng VH-XH"], ["Đ/c Chủ tịch UBND xã"])
+    assert a["timeframe"]["date"] == "2026-03-31"
+    assert (b["lead"], b["cooperating"]) == (["CA xã"], ["Đoàn TNCS Hồ Chí Minh xã", "Tổ công nghệ số cộng đồng các xóm"])
+    assert b["timeframe"]["date"] == "2026-06-30"
+    assert (c["executing"], c["timeframe"]["kind"]) == (["CB, CC xã"], "continuous")
+    assert d["timeframe"]["date"] == "2026-12-15"
+    assert "time_year_assumed" in [f["code"] for f in d["flags"]]
+
+
+def test_label_shorthand_without_a_legend():
+    """Without a legend only the usual `CT`, `PH`, `TH`, `TG` count, and only two or more on one line."""
+    plan = SHORTHAND_PLAN.replace(SHORTHAND_PLAN.splitlines()[8], "").replace(
+        "CT: CA xã; PH: Đoàn TNCS Hồ Chí Minh xã, Tổ công nghệ số cộng đồng các xóm; TG: T3 - T6/2026.", "CT: CA xã.")
+    tasks = by_path(valid(parse_plan(txt(plan))))
+    assert tasks["II.1.a"]["lead"] == ["VP HĐND&UBND xã"]
+    assert tasks["II.1.a"]["directing"] == []  # `PT:` means nothing without the legend
+    assert tasks["II.1.b"]["lead"] == []  # `CT: CA xã.` alone is no label: `CT` may be `Chủ tịch`

@@ -301,6 +301,10 @@ def test_title_cut_at_300_characters_on_a_word():
         (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "HUYỆN ỦY TUY PHƯỚC"], "Huyện ủy Tuy Phước"),
         (["ĐẢNG BỘ TỈNH BÌNH ĐỊNH", "BAN THƯỜNG VỤ HUYỆN ỦY TUY PHƯỚC"], "Ban Thường vụ Huyện ủy Tuy Phước"),
         (["SỞ Y TẾ TỈNH LÀO CAI", "BỆNH VIỆN ĐA KHOA TỈNH"], "Bệnh viện đa khoa tỉnh Lào Cai"),
+        (["ỦY BAN NHÂN DÂN", "XÃ CAO PHONG"], "Ủy ban nhân dân xã Cao Phong"),
+        (["ỦY BAN NHÂN DÂN XÃ LONG HỒ", "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ LONG HỒ"],
+         "Ủy ban nhân dân xã Long Hồ và Ủy ban Mặt trận Tổ quốc Việt Nam xã Long Hồ"),
+        (["UBND TỈNH LÀO CAI", "SỞ NỘI VỤ TỈNH LÀO CAI"], "Sở Nội vụ tỉnh Lào Cai"),
     ],
 )
 def test_issuer_from_a_two_line_header(lines, issuer):
@@ -445,3 +449,23 @@ def test_sentence_case_keeps_the_capitals_of_proper_names():
     assert sentence_case("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM") == "Ủy ban Mặt trận Tổ quốc Việt Nam"
     assert sentence_case("PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO” NĂM 2026") == "Phong trào thi đua “Dân vận khéo” năm 2026"
     assert sentence_case("TRƯỞNG BAN CHỈ ĐẠO") == "Trưởng Ban Chỉ đạo"
+
+
+@pytest.mark.parametrize(("raw", "plain", "in_2026"), [
+    ("Trước 15/12", None, "2026-12-15"),
+    ("Tháng 02", None, "2026-02-28"),
+    ("Quý III", None, "2026-09-30"),
+    ("Tháng 3 - tháng 5", None, "2026-05-31"),
+    ("Tháng 5, 6/2026", "2026-06-30", "2026-06-30"),
+    ("Tháng 4-5/2026", "2026-05-31", "2026-05-31"),
+    ("T6/2026 (sơ kết); Trước 15/12 (tổng kết)", "2026-06-30", "2026-12-15"),
+    ("Q.II/2026", "2026-06-30", "2026-06-30"),
+    ("T3 - T6/2026", "2026-06-30", "2026-06-30"),
+])
+def test_times_without_a_year_and_in_office_shorthand(raw, plain, in_2026):
+    assert parse_timeframe(raw)["date"] == plain
+    assert parse_timeframe(raw, plan_year=2026)["date"] == in_2026
+
+
+def test_a_yearly_date_stays_yearly_in_a_plan_of_one_year():
+    assert parse_timeframe("Trước ngày 15/11 hằng năm", plan_year=2026)["date"] == "--11-15"
