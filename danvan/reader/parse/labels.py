@@ -13,7 +13,7 @@ from danvan.reader.parse.timeframe import parse_timeframe
 LABELS: dict[str, str] = {}
 for _role, _names in {
     "lead": ["co quan chu tri", "don vi chu tri", "chu tri", "co quan, don vi chu tri", "co quan chu tri thuc hien",
-             "don vi chu tri thuc hien", "co quan chiu trach nhiem", "don vi chiu trach nhiem", "chu tri thuc hien"],
+             "don vi chu tri thuc hien", "co quan chiu trach nhiem", "don vi chiu trach nhiem", "chu tri thuc hien", "chu tri to chuc"],
     "cooperating": ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan, don vi phoi hop",
                     "co quan phoi hop thuc hien", "don vi phoi hop thuc hien", "phoi hop thuc hien",
                     "don vi tham gia", "co quan tham gia", "co quan, don vi tham gia", "tham gia thuc hien"],
@@ -108,10 +108,22 @@ def split_labels(role: str, value: str) -> list[tuple[str, str]]:
         next_role = role_of_key(m.group(1))
         if next_role is None:
             continue
-        out.append((current, value[pos:m.start()].strip()))
+        out.extend(_one_sentence(current, value[pos:m.start()].strip()))
         current, pos = next_role, m.end()
-    out.append((current, value[pos:].strip()))
+    out.extend(_one_sentence(current, value[pos:].strip()))
     return out
+
+
+_VALUE_END = re.compile(r"(?<=[a-zà-ỹđ0-9)]\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _one_sentence(role: str, value: str) -> list[tuple[str, str]]:
+    """A label's value ends with its sentence: `Thời hạn: trước ngày 31/3/2026. Phòng X chủ trì; Y phối hợp`
+    gives the time, then the roles the next sentence tells (nothing from a sentence that tells none)."""
+    m = _VALUE_END.search(value)
+    if not m:
+        return [(role, value)]
+    return [(role, value[:m.start()].rstrip(" .")), *_roles_in_words(value[m.end():].rstrip(" ."), strict=False)]
 
 
 def inline_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -198,6 +210,8 @@ def _roles_in_words(inner: str, strict: bool = True) -> list[tuple[str, str]]:
                 return []  # `(X thực hiện, quý II/2026)` is a role bracket; `(X thực hiện mô hình)` is not
         elif parse_timeframe(clause)["kind"] != "none":
             pairs.append(("time", clause))
+        elif subject and not strict and verb in ("chiu trach nhiem", "co trach nhiem", "dam nhiem"):
+            pairs.append(("executing", subject))  # `thủ trưởng các đơn vị chịu trách nhiệm ban hành ...`
         else:
             return []
     return pairs if any(role in ("lead", "lead_coop", "executing") for role, _ in pairs) else []

@@ -101,8 +101,9 @@ _NOUN_COMPOUNDS = {"đào tạo", "dao tao", "sáng tạo", "sang tao", "cải t
                    "phòng đăng", "phong dang", "đăng ký", "dang ky",  # `Văn phòng Đăng ký đất đai`
                    # `các xã không thuộc đối tượng kiểm tra trực tiếp`
                    "tượng kiểm", "tuong kiem", "tra trực", "tra truc", "trực tiếp", "truc tiep"}
-# a verb's first word that opens a noun with the next word: `Phòng Quản lý kết cấu hạ tầng giao thông`
-_NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich"}
+# a verb that opens a noun with the words after it: `Phòng Quản lý kết cấu hạ tầng giao thông`
+_NOUNS_FROM_VERBS = {"giao thông", "giao thong", "giao dịch", "giao dich",
+                     "tổ chức cán", "to chuc can"}  # `Phó Giám đốc phụ trách công tác tổ chức cán bộ`
 
 
 def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, diacritics: bool) -> str | None:
@@ -110,7 +111,8 @@ def _verb_at(tokens: list[str], lowered: list[str], folded: list[str], i: int, d
         return None  # no verb opens with this word
     if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in _NOUN_COMPOUNDS:
         return None
-    if i + 1 < len(lowered) and f"{lowered[i]} {lowered[i + 1]}" in _NOUNS_FROM_VERBS:
+    if i + 1 < len(lowered) and (f"{lowered[i]} {lowered[i + 1]}" in _NOUNS_FROM_VERBS or
+                                 " ".join(lowered[i:i + 3]) in _NOUNS_FROM_VERBS):
         return None
     if folded[i] == "co" and folded[i + 1:i + 3] == ["du", "an"]:
         return None  # `Ủy ban nhân dân các xã có dự án`: which communes, not what they do
@@ -322,8 +324,8 @@ def _split_mentions(text: str) -> tuple[str, ...]:
         for m in _VA.finditer(chunk):
             right = chunk[m.end():]
             left = chunk[pos:m.start()]
-            if afold(left).startswith("van phong") and (len(left.split()) <= 3 or afold(right).startswith(
-                    ("ubnd", "uy ban nhan dan"))):
+            if afold(left).startswith("van phong") and afold(right).startswith(
+                    ("ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan")):
                 continue  # `Văn phòng HĐND và UBND huyện`, `Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã`
             if _is_org_start(right) and (afold(right).startswith("cac ") or right[:1].isupper()
                                          or not _open(left.split(",")[-1])):
@@ -577,10 +579,31 @@ def marked_groups(value: str) -> dict[str, list[str]] | None:
     return roles
 
 
+_ROLE_VERBS = ("chu tri", "phoi hop", "thuc hien", "tham muu")
+# `X, dưới sự chỉ đạo của Y`, `X, với sự phối hợp của Y`: a second body and its role, told after the first
+_UNDER = re.compile(r"[,;]?\s*(?:dưới|duoi)\s+sự\s+(chỉ đạo|phối hợp)(?:\s+(?:trực tiếp|chung))?\s+của\s+|"
+                    r"[,;]?\s*(?:với|voi)\s+sự\s+(phối hợp|chỉ đạo)(?:\s+(?:trực tiếp|chặt chẽ))?\s+của\s+", re.I)
+
+
+def under_clause(value: str) -> tuple[str, dict[str, list[str]]]:
+    """`X, dưới sự chỉ đạo của Y` → (`X`, {"directing": [Y]}); the value and {} where it tells no second body."""
+    under = _UNDER.search(value) if "sự" in value else None
+    if not under or under.start() == 0:
+        return value, {}
+    role = "directing" if afold(under.group(1) or under.group(2)) == "chi dao" else "cooperating"
+    return value[:under.start()], {role: partners(value[under.end():])}
+
+
 def mentions_from_value(value: str) -> dict[str, list[str]]:
     """A role line's value: plain list, groups with their roles (`X (chủ trì); Y (phối hợp)`), or prose (`Sở Nội vụ
     phối hợp với các cơ quan có liên quan`)."""
     value = value.strip()
+    head, second = under_clause(value)
+    if second:
+        roles = mentions_from_value(head)
+        for role, names in second.items():
+            roles[role] = roles.get(role, []) + names
+        return roles
     if "(" in value or ";" in value:
         groups = marked_groups(value)
         if groups is not None:
@@ -594,7 +617,16 @@ def mentions_from_value(value: str) -> dict[str, list[str]]:
         return {"executing": split_mentions(subject or left), "cooperating": partners(value[m.end():])}
     pieces = [p for p in _SPLIT_SEMI.split(_PAREN.sub(" ", value).strip(" .;")) if p]
     if len(pieces) > 1 and all(_is_org_start(p) for p in pieces):
-        return {"executing": split_mentions(value)}  # a list of names (`Phòng Cảnh sát quản lý hành chính ...; ...`)
+        if not any(subject_of(p)[1] in _ROLE_VERBS for p in pieces):
+            return {"executing": split_mentions(value)}  # a list of names (`Phòng Cảnh sát quản lý ...; ...`)
+        # `các bệnh viện, Trung tâm Y tế khu vực; Văn phòng Sở chủ trì tiếp nhận ...`: a clause tells its own role
+        roles = {"lead": [], "cooperating": [], "executing": []}
+        for piece in pieces:
+            told = roles_from_text(piece) if subject_of(piece)[1] in _ROLE_VERBS else {}
+            for role, names in (told if told.get("lead") or told.get("executing") else
+                                {"executing": split_mentions(piece)}).items():
+                roles[role].extend(n for n in names if n not in roles[role])
+        return roles
     roles = roles_from_text(value)
     if roles["executing"] or roles["lead"]:
         return roles

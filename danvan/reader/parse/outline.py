@@ -15,6 +15,7 @@ from danvan.reader.parse.mentions import (
     roles_from_text,
     split_mentions,
     subject_of,
+    under_clause,
 )
 from danvan.reader.parse.text import afold, clean, cut_title, first_sentence, later_sentences
 from danvan.reader.parse.timeframe import none_timeframe, parse_timeframe
@@ -174,7 +175,7 @@ def _attrs(node: Node) -> list[Attr]:
             out.append(current)
             for role, value in item.extra:
                 out.append(Attr(role, value, item.first, item.last))
-        elif item.extra and item.kind == "bullet":
+        elif item.extra and item.kind in ("bullet", "para"):
             for role, value in item.extra:
                 out.append(Attr(role, value, item.first, item.last))
         elif current is not None and item.kind == "bullet" and not current.value.strip(" .;:"):
@@ -199,7 +200,10 @@ def roles_from_attrs(attrs: list[Attr]) -> tuple[dict[str, list[str]], bool]:
     for a in attrs:
         if a.role in ("lead", "cooperating", "directing"):
             found = True
-            add(a.role, split_mentions(a.value))
+            head, second = under_clause(a.value)  # `Chủ trì: X, với sự phối hợp của Y`
+            add(a.role, split_mentions(head))
+            for role, names in second.items():
+                add(role, names)
             for b in a.bullets:
                 add(a.role, split_mentions(b.text))
         elif a.role == "lead_coop":

@@ -1355,3 +1355,30 @@ def test_label_shorthand_without_a_legend():
     assert tasks["II.1.a"]["lead"] == ["VP HĐND&UBND xã"]
     assert tasks["II.1.a"]["directing"] == []  # `PT:` means nothing without the legend
     assert tasks["II.1.b"]["lead"] == []  # `CT: CA xã.` alone is no label: `CT` may be `Chủ tịch`
+
+
+def test_labels_inside_a_tasks_paragraph_in_any_order_with_roles_told_in_words():
+    out = valid(parse_plan(txt("""
+KẾ HOẠCH
+Thực hiện dân chủ ở cơ sở trong ngành Y tế năm 2026
+II. NHIỆM VỤ
+Nhiệm vụ 1. Tăng cường công tác tuyên truyền về dân chủ ở cơ sở
+Tổ chức quán triệt Luật Thực hiện dân chủ ở cơ sở đến toàn thể viên chức. Thời gian: quý I/2026 và duy trì thường xuyên. Đơn vị thực hiện: Văn phòng Sở và các đơn vị trực thuộc Sở, dưới sự chỉ đạo của Phó Giám đốc Sở phụ trách công tác tổ chức cán bộ.
+Nhiệm vụ 2. Rà soát Quy chế thực hiện dân chủ ở cơ sở tại các đơn vị
+Rà soát toàn bộ quy chế nội bộ của các bệnh viện sau khi sắp xếp. Thời hạn hoàn thành: trước ngày 31/3/2026. Phòng Tổ chức cán bộ chủ trì hướng dẫn, thẩm định; Công đoàn ngành Y tế tỉnh phối hợp; thủ trưởng các đơn vị trực thuộc chịu trách nhiệm ban hành tại đơn vị mình.
+Nhiệm vụ 3. Tổ chức Hội nghị viên chức và người lao động năm 2026
+Hội nghị phải được chuẩn bị chu đáo. Chỉ đạo: Giám đốc Sở. Chủ trì tổ chức: thủ trưởng các đơn vị trực thuộc Sở, với sự phối hợp của Ban Chấp hành công đoàn cơ sở. Thời gian: hoàn thành trong quý I/2026.
+Nhiệm vụ 4. Tiếp nhận phản ánh của người bệnh
+Duy trì đường dây nóng của Sở. Thời gian: từ tháng 02/2026. Đơn vị thực hiện: các bệnh viện, Trung tâm Y tế khu vực; Văn phòng Sở chủ trì tiếp nhận, tổng hợp phản ánh qua đường dây nóng.
+""")))
+    got = {t["path"]: (t["lead"], t["cooperating"], t["executing"], t["directing"], t["timeframe"]["kind"],
+                       t["timeframe"]["date"]) for t in out["tasks"]}
+    assert got == {
+        "II.1": ([], [], ["Văn phòng Sở", "các đơn vị trực thuộc Sở"],
+                 ["Phó Giám đốc Sở phụ trách công tác tổ chức cán bộ"], "deadline", "2026-03-31"),
+        "II.2": (["Phòng Tổ chức cán bộ"], ["Công đoàn ngành Y tế tỉnh"], ["thủ trưởng các đơn vị trực thuộc"], [],
+                 "deadline", "2026-03-31"),
+        "II.3": (["thủ trưởng các đơn vị trực thuộc Sở"], ["Ban Chấp hành công đoàn cơ sở"], [], ["Giám đốc Sở"],
+                 "deadline", "2026-03-31"),
+        "II.4": (["Văn phòng Sở"], [], ["các bệnh viện", "Trung tâm Y tế khu vực"], [], "continuous", None),
+    }
