@@ -8,7 +8,7 @@ from danvan.reader.parse.labels import label_of, split_labels
 from danvan.reader.parse.lines import Line, TableItem
 from danvan.reader.parse.mentions import _is_org_start, mentions_from_value, split_mentions
 from danvan.reader.parse.outline import Attr, roles_from_attrs
-from danvan.reader.parse.text import ocr_key
+from danvan.reader.parse.text import afold, ocr_key
 from danvan.reader.parse.timeframe import parse_timeframe
 
 _COLUMNS = [
@@ -94,6 +94,9 @@ def _cell_roles(cell: str, column: str) -> dict[str, list[str]]:
     return roles
 
 
+_DITTO = re.compile(r"^[-–\s]*(?:nt|n\.t|nhu tren)[-–\s.]*$")
+
+
 def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
                 row_lines: list[int] | None = None) -> list[dict]:
     """Rows of a task table as task dicts (path, title, roles, timeframe); a task's source lines are its row's
@@ -117,6 +120,7 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
     tasks: list[dict] = []
     group: str | None = None
     counter = 0
+    above: dict[int, str] = {}  # the cells of the last task row, for the `nt` (như trên) below it
     for index, row in enumerate(rows[start:], start):
         cells = [(row[i] if i < len(row) else "").strip() for i in range(max(len(row), 1))]
         if not any(cells):
@@ -144,6 +148,11 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
         else:
             counter += 1
             label = str(counter)
+        for key in ("lead", "cooperating", "directing", "executing", "time"):
+            at = col.get(key)
+            if at is not None and at < len(cells) and cells[at][:12] and _DITTO.match(afold(cells[at][:12])):
+                cells[at] = above.get(at, "")  # `nt`, `-nt-`, `Như trên`: as in the task row above
+        above.update((at, cells[at]) for at in col.values() if at < len(cells))
         roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
         for role in ("lead", "cooperating", "directing", "executing"):
             if role not in col or col[role] >= len(cells):

@@ -1382,3 +1382,25 @@ Duy trì đường dây nóng của Sở. Thời gian: từ tháng 02/2026. Đơ
                  "deadline", "2026-03-31"),
         "II.4": (["Văn phòng Sở"], [], ["các bệnh viện", "Trung tâm Y tế khu vực"], [], "continuous", None),
     }
+
+
+def test_ditto_cells_in_a_task_table_repeat_the_task_row_above():
+    """`nt`, `-nt-`, `Như trên` (như trên, "as above") in an agency or time cell, also in a chain and across a
+    group row."""
+    from danvan.reader.parse.tables import table_tasks
+
+    rows = [
+        ["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
+        ["I", "CÔNG TÁC TUYÊN TRUYỀN", "", "", ""],
+        ["1", "Quán triệt Kế hoạch", "Văn phòng Sở", "Các phòng thuộc Sở", "Quý I/2026"],
+        ["2", "Biên soạn tài liệu hỏi - đáp", "nt", "-nt-", "Quý II/2026"],
+        ["II", "DÂN CHỦ TRONG CƠ QUAN", "", "", ""],
+        ["1", "Tổ chức Hội nghị cán bộ, công chức", "Như trên", "Công đoàn cơ sở Sở Nội vụ", "Nt"],
+    ]
+    got = [(t["path"], t["roles"]["lead"], t["roles"]["cooperating"], t["timeframe"]["date"])
+           for t in table_tasks(rows, ["II"], 1, 6)]
+    assert got == [
+        ("II.I.1", ["Văn phòng Sở"], ["Các phòng thuộc Sở"], "2026-03-31"),
+        ("II.I.2", ["Văn phòng Sở"], ["Các phòng thuộc Sở"], "2026-06-30"),
+        ("II.II.1", ["Văn phòng Sở"], ["Công đoàn cơ sở Sở Nội vụ"], "2026-06-30"),
+    ]
