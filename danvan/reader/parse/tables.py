@@ -16,7 +16,7 @@ _COLUMNS = [
     ("lead", re.compile(r"chu tri")),
     ("cooperating", re.compile(r"phoi hop")),
     ("directing", re.compile(r"chi dao|lanh dao phu trach")),
-    ("time", re.compile(r"thoi gian|tien do|thoi han|thoi diem")),
+    ("time", re.compile(r"thoi gian|tien do|thoi han|thoi diem|^(?:thang|quy)(?: thuc hien)?$")),
     ("product", re.compile(r"san pham|ket qua|ghi chu|kinh phi|hinh thuc")),
     ("executing", re.compile(r"thuc hien|co quan|don vi|trach nhiem|tham muu")),
     ("title", re.compile(r"noi dung|nhiem vu|cong viec|hoat dong|giai phap|ten")),
@@ -121,6 +121,9 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
     group: str | None = None
     counter = 0
     above: dict[int, str] = {}  # the cells of the last task row, for the `nt` (như trên) below it
+    # a work programme by period (`Tháng | Nội dung công việc | ...`): the time before the work, printed (or merged)
+    # once over the rows it covers
+    schedule = "time" in col and col["time"] < col["title"]
     for index, row in enumerate(rows[start:], start):
         cells = [(row[i] if i < len(row) else "").strip() for i in range(max(len(row), 1))]
         if not any(cells):
@@ -152,6 +155,8 @@ def table_tasks(rows: list[list[str]], prefix: list[str], first: int, last: int,
             at = col.get(key)
             if at is not None and at < len(cells) and cells[at][:12] and _DITTO.match(afold(cells[at][:12])):
                 cells[at] = above.get(at, "")  # `nt`, `-nt-`, `Như trên`: as in the task row above
+        if schedule and not cells[col["time"]]:
+            cells[col["time"]] = above.get(col["time"], "")  # `Tháng 3` printed once over its month's rows
         above.update((at, cells[at]) for at in col.values() if at < len(cells))
         roles: dict[str, list[str]] = {"lead": [], "cooperating": [], "executing": [], "directing": []}
         for role in ("lead", "cooperating", "directing", "executing"):

@@ -1404,3 +1404,24 @@ def test_ditto_cells_in_a_task_table_repeat_the_task_row_above():
         ("II.I.2", ["Văn phòng Sở"], ["Các phòng thuộc Sở"], "2026-06-30"),
         ("II.II.1", ["Văn phòng Sở"], ["Công đoàn cơ sở Sở Nội vụ"], "2026-06-30"),
     ]
+
+
+def test_a_work_programme_by_month_whose_month_is_printed_once_over_its_rows():
+    plan = "\n".join([
+        "CHƯƠNG TRÌNH",
+        "Công tác năm 2026 của Ban Chỉ đạo",
+        "Gia Lai, ngày 16 tháng 01 năm 2026",
+        "II. NỘI DUNG CÔNG TÁC",
+        "Tháng | Nội dung công việc | Cơ quan tham mưu | Cơ quan phối hợp | Lãnh đạo phụ trách",
+        "Tháng 01 | Ban hành Chương trình công tác năm 2026 | Sở Nội vụ | Văn phòng Tỉnh ủy | Phó Trưởng ban",
+        "Tháng 02 | Hội nghị tổng kết năm 2025 | Sở Nội vụ | Văn phòng Tỉnh ủy | Trưởng ban",
+        " | Kiểm tra việc thực hiện dân chủ ở 04 xã | Sở Nội vụ | Thanh tra tỉnh | Phó Trưởng ban",
+    ])
+    from danvan.reader import read_bytes
+
+    tasks = valid(parse_plan(read_bytes(plan.encode(), "plan.txt")))["tasks"]
+    assert [(t["path"], t["executing"], t["directing"], t["timeframe"]["date"]) for t in tasks] == [
+        ("II.1", ["Sở Nội vụ"], ["Phó Trưởng ban"], "2026-01-31"),
+        ("II.2", ["Sở Nội vụ"], ["Trưởng ban"], "2026-02-28"),
+        ("II.3", ["Sở Nội vụ"], ["Phó Trưởng ban"], "2026-02-28"),
+    ]
