@@ -13,7 +13,8 @@ from danvan.reader.parse.timeframe import parse_timeframe
 LABELS: dict[str, str] = {}
 for _role, _names in {
     "lead": ["co quan chu tri", "don vi chu tri", "chu tri", "co quan, don vi chu tri", "co quan chu tri thuc hien",
-             "don vi chu tri thuc hien", "co quan chiu trach nhiem", "don vi chiu trach nhiem", "chu tri thuc hien", "chu tri to chuc"],
+             "don vi chu tri thuc hien", "co quan chiu trach nhiem", "don vi chiu trach nhiem", "chu tri thuc hien",
+             "chu tri to chuc"],
     "cooperating": ["co quan phoi hop", "don vi phoi hop", "phoi hop", "co quan, don vi phoi hop",
                     "co quan phoi hop thuc hien", "don vi phoi hop thuc hien", "phoi hop thuc hien",
                     "don vi tham gia", "co quan tham gia", "co quan, don vi tham gia", "tham gia thuc hien"],

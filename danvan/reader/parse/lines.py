@@ -147,7 +147,8 @@ _SHORTHAND_LABEL = re.compile(r"(^|;\s*)([A-ZĐ]{2,4})\s*:")
 
 
 def label_shorthand(texts: list[str]) -> dict[str, str]:
-    """The label shorthand a plan defines (`CT` → `chủ trì`), or the usual ones where it defines none."""
+    """The label shorthand a plan defines in a legend (`CT` → `chủ trì`); {} where it defines none, and then only
+    the usual ones count (`_expand_shorthand`)."""
     for text in texts:
         if _LEGEND.search(text):
             pairs = {abbr: words.strip() for abbr, words in _LEGEND_PAIR.findall(text)
